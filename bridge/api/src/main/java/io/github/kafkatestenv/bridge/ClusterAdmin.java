@@ -1,0 +1,40 @@
+package io.github.kafkatestenv.bridge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The administrative operations the engine needs, implemented with the Kafka runtime's own admin client.
+ * Failures surface as {@link BridgeException}s that carry Kafka's message but no Kafka types.
+ */
+public interface ClusterAdmin extends AutoCloseable {
+
+    /** The ids of the brokers in the cluster's metadata, and the active controller id (-1 if none). */
+    ClusterSnapshot describeCluster(long timeoutMs);
+
+    /** Creates a topic and waits for the acknowledgement. */
+    void createTopic(String name, int partitions, short replicationFactor, Map<String, String> configs, long timeoutMs);
+
+    /** Deletes a topic and waits for the acknowledgement. */
+    void deleteTopic(String name, long timeoutMs);
+
+    /** The names of the topics in the cluster, internal ones included. */
+    Set<String> listTopics(long timeoutMs);
+
+    /**
+     * Why a topic is not ready yet, or {@code null} once it has {@code partitions} partitions (at least that many
+     * when {@code partitions} is -1), each with a leader and a full in-sync replica set.
+     */
+    String topicNotReadyReason(String name, int partitions, long timeoutMs);
+
+    /** Asks for a group coordinator, which makes the broker create the offsets topic if it does not exist. */
+    void requestGroupCoordinator(long timeoutMs);
+
+    @Override
+    void close();
+
+    /** What {@link #describeCluster} saw. */
+    record ClusterSnapshot(List<Integer> brokerIds, int controllerId, String clusterId) {
+    }
+}

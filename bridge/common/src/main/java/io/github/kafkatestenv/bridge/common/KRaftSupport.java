@@ -1,0 +1,98 @@
+package io.github.kafkatestenv.bridge.common;
+
+import io.github.kafkatestenv.bridge.RunningServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.BrokerServer;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import scala.Option;
+
+/** Formatting and starting combined KRaft nodes; the same calls work on Kafka 3.9 and 4.x. */
+public final class KRaftSupport {
+
+    private KRaftSupport() {
+    }
+
+    public static String newClusterId() {
+        return Uuid.randomUuid().toString();
+    }
+
+    public static void format(Properties nodeConfig, String clusterId) throws Exception {
+        List<String> directories = Arrays.asList(nodeConfig.getProperty("log.dirs").split(","));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        new Formatter()
+                .setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
+                .setClusterId(clusterId)
+                .setNodeId(Integer.parseInt(nodeConfig.getProperty("node.id")))
+                .setControllerListenerName(nodeConfig.getProperty("controller.listener.names").split(",")[0])
+                .setMetadataLogDirectory(nodeConfig.getProperty("metadata.log.dir", directories.get(0)))
+                .setDirectories(directories)
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .run();
+    }
+
+    public static RunningServer start(Properties config, String listenerName) throws Exception {
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        try {
+            server.startup();
+            return new Node(server, boundPort(server, listenerName));
+        } catch (Throwable e) {
+            shutdownQuietly(server);
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int boundPort(KafkaRaftServer server, String listenerName) throws ReflectiveOperationException {
+        // KafkaRaftServer keeps its broker half private; its public boundPort is the only way to read port 0 back.
+        Field field = KafkaRaftServer.class.getDeclaredField("broker");
+        field.setAccessible(true);
+        Option<BrokerServer> broker = (Option<BrokerServer>) field.get(server);
+        return broker.get().boundPort(ListenerName.normalised(listenerName));
+    }
+
+    private static void shutdownQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (Throwable ignored) {
+            // the start failure is what the caller needs to see
+        }
+    }
+
+    private static final class Node implements RunningServer {
+        private final KafkaRaftServer server;
+        private final int port;
+        private boolean stopped;
+
+        Node(KafkaRaftServer server, int port) {
+            this.server = server;
+            this.port = port;
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (!stopped) {
+                stopped = true;
+                server.shutdown();
+                server.awaitShutdown();
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.kafkatestenv.bridge.kafka4;
+
+import io.github.kafkatestenv.bridge.ClusterAdmin;
+import io.github.kafkatestenv.bridge.KafkaBridge;
+import io.github.kafkatestenv.bridge.RunningServer;
+import io.github.kafkatestenv.bridge.common.AdminSupport;
+import io.github.kafkatestenv.bridge.common.KRaftSupport;
+import io.github.kafkatestenv.bridge.common.RuntimeRelease;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
+import org.apache.kafka.common.utils.internals.Exit;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/** The bridge for Kafka 4.x: KRaft only, logging through log4j2. */
+public final class Kafka4Bridge implements KafkaBridge {
+
+    private static final AtomicInteger ADMIN_IDS = new AtomicInteger();
+
+    private LoggerContext loggerContext;
+
+    @Override
+    public String kafkaVersion() {
+        return AppInfoParser.getVersion();
+    }
+
+    @Override
+    public void install(Path logFile) {
+        Path config = logFile.resolveSibling("log4j2-kafka-testenv.properties");
+        String text = String.join("\n",
+                "status = error",
+                "name = kafka-testenv",
+                "appender.file.type = File",
+                "appender.file.name = file",
+                "appender.file.fileName = " + logFile.toString().replace("\\", "/"),
+                "appender.file.append = true",
+                "appender.file.layout.type = PatternLayout",
+                "appender.file.layout.pattern = [%d] %p [%t] %m (%c)%n",
+                "logger.request.name = kafka.request.logger",
+                "logger.request.level = warn",
+                "rootLogger.level = info",
+                "rootLogger.appenderRef.file.ref = file",
+                "");
+        try {
+            Files.writeString(config, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the log configuration " + config, e);
+        }
+        loggerContext = Configurator.initialize("kafka-testenv", Kafka4Bridge.class.getClassLoader(),
+                config.toUri().toString());
+
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka asked to exit the JVM (status " + status + "): " + message);
+        });
+        Exit.setHaltProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka asked to halt the JVM (status " + status + "): " + message);
+        });
+        // Kafka's only hook here unregisters its JMX beans; the engine does that itself at close.
+        Exit.setShutdownHookAdder((name, runnable) -> { });
+    }
+
+    @Override
+    public RunningServer startZooKeeper(Path dataDirectory, int port) {
+        throw new UnsupportedOperationException("Kafka " + kafkaVersion() + " has no ZooKeeper mode");
+    }
+
+    @Override
+    public String newClusterId() {
+        return KRaftSupport.newClusterId();
+    }
+
+    @Override
+    public void formatKRaftStorage(Properties nodeConfig, String clusterId) throws Exception {
+        KRaftSupport.format(nodeConfig, clusterId);
+    }
+
+    @Override
+    public RunningServer startBroker(Properties config, boolean kraft) throws Exception {
+        if (!kraft) {
+            throw new UnsupportedOperationException("Kafka " + kafkaVersion() + " has no ZooKeeper mode");
+        }
+        return KRaftSupport.start(config, "PLAINTEXT");
+    }
+
+    @Override
+    public ClusterAdmin admin(String bootstrapServers) {
+        return new AdminSupport(bootstrapServers, "kafka-testenv-admin-" + ADMIN_IDS.incrementAndGet());
+    }
+
+    @Override
+    public void release() {
+        RuntimeRelease.releaseMetricsAndBeans();
+        if (loggerContext != null) {
+            Configurator.shutdown(loggerContext);
+            loggerContext = null;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.kafkatestenv.engine;
+
+import java.util.Locale;
+
+/** How a cluster keeps its metadata. */
+public enum Mode {
+
+    /** A ZooKeeper server and brokers registered in it: Kafka 3.9.x only. */
+    ZOOKEEPER,
+
+    /** Combined broker and controller nodes, every node a voter of the metadata quorum: Kafka 3.9.x and 4.x. */
+    KRAFT;
+
+    /**
+     * The mode named by {@code text}, ignoring case ({@code zookeeper}, {@code zk}, {@code kraft}).
+     *
+     * @throws KafkaTestEnvException for any other text, naming the supported modes
+     */
+    public static Mode parse(String text) {
+        String normalised = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        switch (normalised) {
+            case "zookeeper":
+            case "zk":
+                return ZOOKEEPER;
+            case "kraft":
+                return KRAFT;
+            default:
+                throw new KafkaTestEnvException("Unknown mode '" + text
+                        + "': use 'zookeeper' (Kafka 3.9.x) or 'kraft' (Kafka 3.9.x and 4.x)");
+        }
+    }
+}

@@ -1,0 +1,536 @@
+package io.github.kafkatestenv.engine.internal;
+
+import io.github.kafkatestenv.bridge.ClusterAdmin;
+import io.github.kafkatestenv.bridge.KafkaBridge;
+import io.github.kafkatestenv.bridge.RunningServer;
+import io.github.kafkatestenv.engine.Broker;
+import io.github.kafkatestenv.engine.ClusterDefinition;
+import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.Topic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/** The {@link KafkaCluster} the engine starts in this JVM. */
+public final class EmbeddedKafkaCluster implements KafkaCluster {
+
+    private static final String OFFSETS_TOPIC = "__consumer_offsets";
+    private static final long OPERATION_TIMEOUT_MS = 60_000;
+    private static final int PORT_RACE_ATTEMPTS = 3;
+
+    private final ClusterDefinition definition;
+    private final Path directory;
+    private final Path logFile;
+    private final IsolatedRuntime runtime;
+    private final KafkaBridge bridge;
+    private final Node[] nodes;
+    private final Object lifecycle = new Object();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook;
+
+    private volatile String kafkaVersion;
+    private volatile String clusterId;
+    private volatile RunningServer zooKeeper;
+    private volatile int zooKeeperPort;
+    private volatile ClusterAdmin admin;
+
+    private EmbeddedKafkaCluster(ClusterDefinition definition, Path directory, Path logFile, IsolatedRuntime runtime) {
+        this.definition = definition;
+        this.directory = directory;
+        this.logFile = logFile;
+        this.runtime = runtime;
+        this.bridge = runtime.bridge();
+        this.nodes = new Node[definition.brokers()];
+        this.shutdownHook = new Thread(this::closeFromShutdownHook, "kafka-testenv-close-" + directory.getFileName());
+    }
+
+    /** Starts a cluster as {@link ClusterDefinition#start()} describes. */
+    public static KafkaCluster start(ClusterDefinition definition) {
+        KafkaLine line = KafkaLine.of(definition.kafkaVersion());
+        List<Path> jars = definition.runtimeClasspath().isEmpty()
+                ? RuntimeLocator.locate(definition.kafkaVersion()) : definition.runtimeClasspath();
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new KafkaTestEnvException("Runtime jar " + jar + " does not exist: pass the jars of kafka_2.13 "
+                        + definition.kafkaVersion() + " and its runtime dependencies");
+            }
+        }
+        for (int i = 0; i < definition.brokers() && definition.brokerPort() != 0; i++) {
+            Ports.requireFree(definition.brokerPort() + i, "broker " + i, "broker port (kafka.port)");
+        }
+        if (definition.mode() == Mode.ZOOKEEPER && definition.zookeeperPort() != 0) {
+            Ports.requireFree(definition.zookeeperPort(), "ZooKeeper", "ZooKeeper port (kafka.zookeeperPort)");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(definition, line, jars);
+            } catch (PortTakenException e) {
+                // A port chosen free was taken by someone else before the node bound it: choose again.
+                if (attempt == PORT_RACE_ATTEMPTS) {
+                    throw e.failure;
+                }
+            }
+        }
+    }
+
+    private static KafkaCluster startOnce(ClusterDefinition definition, KafkaLine line, List<Path> jars) {
+        Path directory = WorkDirectory.create(definition.workDirectory());
+        Path logFile = directory.resolve("logs").resolve("kafka.log");
+        EmbeddedKafkaCluster cluster = null;
+        try {
+            Files.createDirectories(logFile.getParent());
+            IsolatedRuntime runtime = IsolatedRuntime.load(line, jars);
+            cluster = new EmbeddedKafkaCluster(definition, directory, logFile, runtime);
+            cluster.startAll(System.nanoTime() + definition.startTimeout().toNanos());
+            return cluster;
+        } catch (Throwable failure) {
+            String tail = LogTail.of(logFile, 40);
+            if (cluster != null) {
+                cluster.closeQuietly();
+            }
+            if (!definition.keepDirectory()) {
+                WorkDirectory.deleteQuietly(directory);
+            }
+            KafkaTestEnvException error = new KafkaTestEnvException("The Kafka cluster (" + definition
+                    + ") did not start: " + failure.getMessage() + "\nLast lines of its log " + logFile
+                    + (definition.keepDirectory() ? "" : " (deleted with the cluster; keep it with keepDirectory)")
+                    + ":\n" + tail, failure);
+            boolean portsChosenHere = definition.mode() == Mode.KRAFT || definition.brokerPort() == 0;
+            if (portsChosenHere && tail.contains("Address already in use")) {
+                throw new PortTakenException(error);
+            }
+            throw error;
+        }
+    }
+
+    private void startAll(long deadline) throws Exception {
+        bridge.install(logFile);
+        kafkaVersion = bridge.kafkaVersion();
+        boolean kraft = definition.mode() == Mode.KRAFT;
+        int[] controllerPorts = new int[nodes.length];
+        if (kraft) {
+            clusterId = bridge.newClusterId();
+            for (int i = 0; i < nodes.length; i++) {
+                controllerPorts[i] = Ports.free();
+            }
+        } else {
+            zooKeeper = bridge.startZooKeeper(directory.resolve("zookeeper"), definition.zookeeperPort());
+            zooKeeperPort = zooKeeper.port();
+        }
+        for (int id = 0; id < nodes.length; id++) {
+            int port = definition.brokerPort() == 0 ? 0 : definition.brokerPort() + id;
+            nodes[id] = new Node(id, brokerConfig(id, port, controllerPorts));
+            if (kraft) {
+                bridge.formatKRaftStorage(nodes[id].config, clusterId);
+            }
+        }
+        // KRaft nodes must start together: each startup() waits for a quorum of voters.
+        List<Future<RunningServer>> starts = new ArrayList<>();
+        for (Node node : nodes) {
+            starts.add(runtime.submit(() -> bridge.startBroker(node.config, kraft)));
+        }
+        List<Throwable> failures = new ArrayList<>();
+        for (int id = 0; id < nodes.length; id++) {
+            try {
+                nodes[id].started(starts.get(id).get(remainingMs(deadline), TimeUnit.MILLISECONDS));
+            } catch (ExecutionException e) {
+                failures.add(IsolatedRuntime.detach(e.getCause()));
+            } catch (TimeoutException e) {
+                failures.add(new KafkaTestEnvException("broker " + id + " did not start within "
+                        + definition.startTimeout().toSeconds() + " s"));
+            }
+        }
+        if (!failures.isEmpty()) {
+            for (int id = 0; id < nodes.length; id++) {
+                starts.get(id).cancel(true);
+            }
+            KafkaTestEnvException failure = new KafkaTestEnvException(failures.get(0).getMessage(), failures.get(0));
+            failures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+        admin = bridge.admin(bootstrapServers());
+        awaitBrokers(deadline);
+        for (Topic topic : definition.topics()) {
+            createTopicWithin(topic, remainingMs(deadline));
+        }
+        admin.requestGroupCoordinator(remainingMs(deadline));
+        for (Topic topic : definition.topics()) {
+            await("topic '" + topic.name() + "' to be ready", deadline,
+                    () -> admin.topicNotReadyReason(topic.name(), topic.partitions(), 5_000));
+        }
+        await("the offsets topic to be ready", deadline,
+                () -> admin.topicNotReadyReason(OFFSETS_TOPIC, -1, 5_000));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    private Properties brokerConfig(int id, int port, int[] controllerPorts) {
+        int internalReplication = Math.min(nodes.length, 3);
+        Properties config = new Properties();
+        config.setProperty("num.partitions", "1");
+        config.setProperty("default.replication.factor", "1");
+        config.setProperty("offsets.topic.replication.factor", Integer.toString(internalReplication));
+        config.setProperty("offsets.topic.num.partitions", "1");
+        config.setProperty("transaction.state.log.replication.factor", Integer.toString(internalReplication));
+        config.setProperty("transaction.state.log.min.isr", Integer.toString(Math.max(1, internalReplication - 1)));
+        config.setProperty("transaction.state.log.num.partitions", "1");
+        config.setProperty("group.initial.rebalance.delay.ms", "0");
+        // The cleaner's default 128 MiB dedupe buffer per broker is heap a test never needs.
+        config.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
+        if (definition.mode() == Mode.ZOOKEEPER) {
+            config.setProperty("controlled.shutdown.enable", "false");
+            config.setProperty("zookeeper.session.timeout.ms", "10000");
+        }
+        definition.brokerProperties().forEach(config::setProperty);
+
+        Path data = directory.resolve("broker-" + id);
+        config.setProperty("log.dirs", data.toString());
+        String listener = "PLAINTEXT://" + Ports.HOST + ":" + port;
+        if (definition.mode() == Mode.ZOOKEEPER) {
+            config.setProperty("broker.id", Integer.toString(id));
+            config.setProperty("zookeeper.connect", Ports.HOST + ":" + zooKeeperPort);
+            config.setProperty("listeners", listener);
+        } else {
+            StringJoiner voters = new StringJoiner(",");
+            for (int i = 0; i < controllerPorts.length; i++) {
+                voters.add(i + "@" + Ports.HOST + ":" + controllerPorts[i]);
+            }
+            config.setProperty("node.id", Integer.toString(id));
+            config.setProperty("process.roles", "broker,controller");
+            config.setProperty("controller.quorum.voters", voters.toString());
+            config.setProperty("listeners", listener + ",CONTROLLER://" + Ports.HOST + ":" + controllerPorts[id]);
+            config.setProperty("controller.listener.names", "CONTROLLER");
+            config.setProperty("inter.broker.listener.name", "PLAINTEXT");
+            config.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        }
+        return config;
+    }
+
+    private void awaitBrokers(long deadline) {
+        await("every broker to be registered and reachable", deadline, () -> {
+            ClusterAdmin.ClusterSnapshot snapshot = admin.describeCluster(5_000);
+            for (Node node : nodes) {
+                if (node.server != null && !snapshot.brokerIds().contains(node.id)) {
+                    return "the cluster lists brokers " + snapshot.brokerIds() + ", not yet broker " + node.id;
+                }
+                if (node.server != null && !Ports.accepts(node.port)) {
+                    return "broker " + node.id + " does not accept connections on port " + node.port;
+                }
+            }
+            if (snapshot.controllerId() < 0) {
+                return "no controller is active";
+            }
+            clusterId = snapshot.clusterId();
+            return null;
+        });
+    }
+
+    private void createTopicWithin(Topic topic, long timeoutMs) {
+        ClusterDefinition.requireReplicationFactorFits(topic, nodes.length);
+        try {
+            admin.createTopic(topic.name(), topic.partitions(), (short) topic.replicationFactor(), topic.configs(),
+                    timeoutMs);
+        } catch (RuntimeException e) {
+            throw new KafkaTestEnvException("Cannot create topic '" + topic.name() + "' (" + topic.partitions()
+                    + " partitions, replication factor " + topic.replicationFactor() + ", configs "
+                    + topic.configs() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private void await(String what, long deadline, Supplier<String> notReadyReason) {
+        long pause = TimeUnit.MILLISECONDS.toNanos(10);
+        while (true) {
+            String reason;
+            try {
+                reason = notReadyReason.get();
+            } catch (RuntimeException e) {
+                reason = e.getMessage();
+            }
+            if (reason == null) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new KafkaTestEnvException("Timed out waiting for " + what + ": " + reason);
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    private static long remainingMs(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    @Override
+    public ClusterDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public String kafkaVersion() {
+        return kafkaVersion;
+    }
+
+    @Override
+    public Mode mode() {
+        return definition.mode();
+    }
+
+    @Override
+    public String clusterId() {
+        return clusterId;
+    }
+
+    @Override
+    public String bootstrapServers() {
+        StringJoiner servers = new StringJoiner(",");
+        for (Node node : nodes) {
+            servers.add(Ports.HOST + ":" + node.port);
+        }
+        return servers.toString();
+    }
+
+    @Override
+    public Optional<String> zookeeperConnect() {
+        return definition.mode() == Mode.ZOOKEEPER ? Optional.of(Ports.HOST + ":" + zooKeeperPort) : Optional.empty();
+    }
+
+    @Override
+    public List<Broker> brokers() {
+        List<Broker> brokers = new ArrayList<>();
+        for (Node node : nodes) {
+            brokers.add(new Broker(node.id, Ports.HOST, node.port));
+        }
+        return List.copyOf(brokers);
+    }
+
+    @Override
+    public boolean isRunning(int brokerId) {
+        return node(brokerId).server != null;
+    }
+
+    @Override
+    public void createTopic(Topic topic) {
+        requireOpen();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPERATION_TIMEOUT_MS);
+        createTopicWithin(topic, OPERATION_TIMEOUT_MS);
+        await("topic '" + topic.name() + "' to be ready", deadline,
+                () -> admin.topicNotReadyReason(topic.name(), topic.partitions(), 5_000));
+    }
+
+    @Override
+    public void deleteTopic(String name) {
+        requireOpen();
+        Topic.validateName(name);
+        try {
+            admin.deleteTopic(name, OPERATION_TIMEOUT_MS);
+        } catch (RuntimeException e) {
+            throw new KafkaTestEnvException("Cannot delete topic '" + name + "': " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPERATION_TIMEOUT_MS);
+        await("topic '" + name + "' to be gone", deadline,
+                () -> admin.listTopics(5_000).contains(name) ? "the cluster still lists it" : null);
+    }
+
+    @Override
+    public void stopBroker(int brokerId) {
+        synchronized (lifecycle) {
+            requireOpen();
+            Node node = node(brokerId);
+            if (node.server == null) {
+                throw new KafkaTestEnvException("Broker " + brokerId + " is already stopped: start it first");
+            }
+            try {
+                node.server.stop();
+            } catch (Exception e) {
+                throw new KafkaTestEnvException("Broker " + brokerId + " did not stop cleanly: " + e.getMessage()
+                        + "\nLast lines of " + logFile + ":\n" + LogTail.of(logFile, 30), e);
+            } finally {
+                node.server = null;
+            }
+        }
+    }
+
+    @Override
+    public void startBroker(int brokerId) {
+        synchronized (lifecycle) {
+            requireOpen();
+            Node node = node(brokerId);
+            if (node.server != null) {
+                throw new KafkaTestEnvException("Broker " + brokerId + " is already running");
+            }
+            try {
+                node.started(bridge.startBroker(node.config, definition.mode() == Mode.KRAFT));
+            } catch (Exception e) {
+                throw new KafkaTestEnvException("Broker " + brokerId + " did not start again: " + e.getMessage()
+                        + "\nLast lines of " + logFile + ":\n" + LogTail.of(logFile, 40), e);
+            }
+            awaitBrokers(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPERATION_TIMEOUT_MS));
+        }
+    }
+
+    @Override
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is shutting down (this may be the hook), or the hook was never added
+        }
+        List<Throwable> failures = new ArrayList<>();
+        synchronized (lifecycle) {
+            stopEverything(failures);
+        }
+        if (!definition.keepDirectory() && !WorkDirectory.deleteQuietly(directory)) {
+            failures.add(new KafkaTestEnvException("Cannot delete " + directory));
+        }
+        if (!failures.isEmpty()) {
+            KafkaTestEnvException failure = new KafkaTestEnvException("The cluster did not close cleanly: "
+                    + failures.get(0).getMessage(), failures.get(0));
+            failures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    private void stopEverything(List<Throwable> failures) {
+        if (admin != null) {
+            run(failures, admin::close);
+        }
+        List<Future<?>> stops = new ArrayList<>();
+        for (Node node : nodes) {
+            RunningServer server = node == null ? null : node.server;
+            if (server != null) {
+                stops.add(runtime.submit(() -> {
+                    server.stop();
+                    return null;
+                }));
+                node.server = null;
+            }
+        }
+        for (Future<?> stop : stops) {
+            try {
+                stop.get(2, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                failures.add(IsolatedRuntime.detach(e.getCause()));
+            } catch (TimeoutException | InterruptedException e) {
+                failures.add(e);
+            }
+        }
+        if (zooKeeper != null) {
+            run(failures, zooKeeper::stop);
+            zooKeeper = null;
+        }
+        run(failures, bridge::release);
+        run(failures, runtime::close);
+    }
+
+    private void closeQuietly() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException | IllegalArgumentException ignored) {
+                // not added yet
+            }
+            stopEverything(new ArrayList<>());
+        }
+    }
+
+    private void closeFromShutdownHook() {
+        try {
+            close();
+        } catch (RuntimeException ignored) {
+            // the JVM is exiting; nothing can report it
+        }
+    }
+
+    private static void run(List<Throwable> failures, ThrowingRunnable action) {
+        try {
+            action.run();
+        } catch (Throwable e) {
+            failures.add(e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new KafkaTestEnvException("The cluster is closed: start a new one");
+        }
+    }
+
+    private Node node(int brokerId) {
+        if (brokerId < 0 || brokerId >= nodes.length) {
+            throw new KafkaTestEnvException("No broker " + brokerId + ": this cluster's broker ids are 0.."
+                    + (nodes.length - 1));
+        }
+        return nodes[brokerId];
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaCluster[" + definition + ", bootstrap servers " + bootstrapServers() + "]";
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** One broker (or KRaft node): its config, which keeps its id, ports and data across restarts. */
+    private static final class Node {
+        final int id;
+        final Properties config;
+        volatile int port;
+        volatile RunningServer server;
+
+        Node(int id, Properties config) {
+            this.id = id;
+            this.config = config;
+        }
+
+        void started(RunningServer running) {
+            server = running;
+            if (port == 0) {
+                port = running.port();
+                // A restart must come back on the same port.
+                config.setProperty("listeners", config.getProperty("listeners")
+                        .replace("PLAINTEXT://" + Ports.HOST + ":0", "PLAINTEXT://" + Ports.HOST + ":" + port));
+            }
+        }
+    }
+
+    /** A start that failed because a port chosen free was taken meanwhile. */
+    private static final class PortTakenException extends RuntimeException {
+        final KafkaTestEnvException failure;
+
+        PortTakenException(KafkaTestEnvException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+}

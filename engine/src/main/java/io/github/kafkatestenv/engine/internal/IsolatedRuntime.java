@@ -1,0 +1,193 @@
+package io.github.kafkatestenv.engine.internal;
+
+import io.github.kafkatestenv.bridge.BridgeException;
+import io.github.kafkatestenv.bridge.KafkaBridge;
+import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Kafka runtime in a class loader of its own. Its parent is the platform class loader, so nothing of the
+ * caller's class path is visible to it except the bridge API; nothing of it is visible to the caller.
+ *
+ * <p>Every call into the runtime runs on this runtime's own threads, whose context class loader is the runtime's
+ * loader (Kafka loads configured classes through it), so that no thread-local of Kafka or its logging stays on a
+ * caller's thread. Threads Kafka starts from them inherit that loader and are daemons.
+ */
+public final class IsolatedRuntime implements AutoCloseable {
+
+    private static final String BRIDGE_API_PACKAGE = KafkaBridge.class.getPackageName();
+    private static final AtomicInteger RUNTIMES = new AtomicInteger();
+
+    private final URLClassLoader loader;
+    private final ExecutorService executor;
+    private final KafkaBridge bridge;
+
+    private IsolatedRuntime(URLClassLoader loader, ExecutorService executor, KafkaBridge bridge) {
+        this.loader = loader;
+        this.executor = executor;
+        this.bridge = bridge;
+    }
+
+    /** Loads the runtime made of the line's bridge and {@code jars}. */
+    public static IsolatedRuntime load(KafkaLine line, List<Path> jars) {
+        RuntimeLocator.Manifest manifest = RuntimeLocator.manifest(line);
+        List<URL> urls = new ArrayList<>();
+        urls.add(manifest.bridgeDirectory());
+        for (Path jar : jars) {
+            try {
+                urls.add(jar.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new KafkaTestEnvException("Invalid runtime jar path " + jar + ": " + e.getMessage(), e);
+            }
+        }
+        int number = RUNTIMES.incrementAndGet();
+        URLClassLoader loader = new URLClassLoader("kafka-testenv-runtime-" + number, urls.toArray(URL[]::new),
+                new BridgeApiLoader(IsolatedRuntime.class.getClassLoader()));
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "kafka-testenv-" + number + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        };
+        ExecutorService executor = Executors.newCachedThreadPool(factory);
+        try {
+            KafkaBridge bridge = call(executor, () -> (KafkaBridge) loader.loadClass(line.bridgeClass())
+                    .getDeclaredConstructor().newInstance(), 0);
+            return new IsolatedRuntime(loader, executor, confine(executor, KafkaBridge.class, bridge));
+        } catch (RuntimeException | Error e) {
+            executor.shutdownNow();
+            closeQuietly(loader);
+            if (e instanceof KafkaTestEnvException) {
+                throw e;
+            }
+            throw new KafkaTestEnvException("Cannot load the Kafka runtime from " + jars.size() + " jars: "
+                    + e.getMessage() + ". The jars may not belong to one kafka_2.13 " + line + " runtime.", e);
+        }
+    }
+
+    /** The bridge; every call on it and on what it returns runs on this runtime's threads. */
+    public KafkaBridge bridge() {
+        return bridge;
+    }
+
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** Runs {@code task} on a thread of this runtime and waits, at most {@code timeoutMs} if positive. */
+    public <T> T call(Callable<T> task, long timeoutMs) {
+        return call(executor, task, timeoutMs);
+    }
+
+    /** Starts {@code task} on a thread of this runtime. */
+    public <T> Future<T> submit(Callable<T> task) {
+        return executor.submit(task);
+    }
+
+    private static <T> T call(ExecutorService executor, Callable<T> task, long timeoutMs) {
+        Future<T> future = executor.submit(task);
+        try {
+            return timeoutMs > 0 ? future.get(timeoutMs, TimeUnit.MILLISECONDS) : future.get();
+        } catch (ExecutionException e) {
+            throw detach(e.getCause());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new KafkaTestEnvException("Timed out after " + timeoutMs + " ms", e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new KafkaTestEnvException("Interrupted while waiting for the Kafka runtime", e);
+        }
+    }
+
+    /** A failure that holds no reference to the runtime's classes (which would pin its class loader). */
+    static RuntimeException detach(Throwable failure) {
+        if (failure instanceof InvocationTargetException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        if (failure instanceof BridgeException || failure instanceof KafkaTestEnvException) {
+            return (RuntimeException) failure;
+        }
+        return BridgeException.from(failure.getClass().getSimpleName(), failure);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T confine(ExecutorService executor, Class<T> type, T target) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(target, args);
+            }
+            Object result = call(executor, () -> {
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw detach(e.getCause());
+                }
+            }, 0);
+            Class<?> returned = method.getReturnType();
+            if (result != null && returned.isInterface() && returned.getPackageName().equals(BRIDGE_API_PACKAGE)) {
+                return confine(executor, (Class<Object>) returned, result);
+            }
+            return result;
+        };
+        return (T) Proxy.newProxyInstance(IsolatedRuntime.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    /** Stops this runtime's threads and closes its class loader. Call {@link KafkaBridge#release()} first. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeQuietly(loader);
+    }
+
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // nothing else to release
+        }
+    }
+
+    /** Shows the runtime the JDK and the bridge API only. */
+    private static final class BridgeApiLoader extends ClassLoader {
+        private final ClassLoader engineLoader;
+
+        BridgeApiLoader(ClassLoader engineLoader) {
+            super("kafka-testenv-bridge-api", ClassLoader.getPlatformClassLoader());
+            this.engineLoader = engineLoader;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith(BRIDGE_API_PACKAGE + ".")
+                    && name.lastIndexOf('.') == BRIDGE_API_PACKAGE.length()) {
+                return engineLoader.loadClass(name);
+            }
+            return super.loadClass(name, resolve);
+        }
+    }
+}
