@@ -147,6 +147,15 @@ public final class ClusterDefinition {
     }
 
     /**
+     * The Maven coordinates ({@code groupId:artifactId:version}) that make up this definition's Kafka runtime
+     * once resolved with their runtime dependencies: {@code kafka_2.13} and the logging binding the engine uses
+     * for that line. A build tool resolves them and passes the jars to {@link Builder#runtimeClasspath}.
+     */
+    public List<String> runtimeArtifacts() {
+        return io.github.kafkatestenv.engine.internal.RuntimeLocator.artifactsToResolve(kafkaVersion);
+    }
+
+    /**
      * Throws unless a cluster with {@code brokers} brokers can host {@code topic}.
      */
     public static void requireReplicationFactorFits(Topic topic, int brokers) {
