@@ -9,13 +9,10 @@ import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.Topic;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
@@ -423,32 +420,48 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         if (admin != null) {
             run(failures, admin::close);
         }
-        List<Future<?>> stops = new ArrayList<>();
+        List<RunningServer> running = new ArrayList<>();
         for (Node node : nodes) {
-            RunningServer server = node == null ? null : node.server;
-            if (server != null) {
-                stops.add(runtime.submit(() -> {
-                    server.stop();
-                    return null;
-                }));
+            if (node != null && node.server != null) {
+                running.add(node.server);
                 node.server = null;
             }
         }
-        for (Future<?> stop : stops) {
-            try {
-                stop.get(2, TimeUnit.MINUTES);
-            } catch (ExecutionException e) {
-                failures.add(IsolatedRuntime.detach(e.getCause()));
-            } catch (TimeoutException | InterruptedException e) {
-                failures.add(e);
-            }
+        if (definition.mode() == Mode.KRAFT && running.size() > 1) {
+            // Brokers first, while every controller still answers their controlled shutdown; a node stopped
+            // whole would leave the last ones without a quorum, waiting for it until a timeout.
+            inParallel(failures, running, RunningServer::stopBrokerRole);
         }
+        inParallel(failures, running, RunningServer::stop);
         if (zooKeeper != null) {
             run(failures, zooKeeper::stop);
             zooKeeper = null;
         }
         run(failures, bridge::release);
         run(failures, runtime::close);
+    }
+
+    private void inParallel(List<Throwable> failures, List<RunningServer> servers, ServerAction action) {
+        List<Future<?>> tasks = new ArrayList<>();
+        for (RunningServer server : servers) {
+            tasks.add(runtime.submit(() -> {
+                action.apply(server);
+                return null;
+            }));
+        }
+        for (Future<?> task : tasks) {
+            try {
+                task.get(2, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                failures.add(IsolatedRuntime.detach(e.getCause()));
+            } catch (TimeoutException | InterruptedException e) {
+                failures.add(e);
+            }
+        }
+    }
+
+    private interface ServerAction {
+        void apply(RunningServer server) throws Exception;
     }
 
     private void closeQuietly() {
@@ -490,6 +503,11 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                     + (nodes.length - 1));
         }
         return nodes[brokerId];
+    }
+
+    /** The isolated runtime's class loader: for tests that check it can be released after close. */
+    public ClassLoader runtimeClassLoader() {
+        return runtime.classLoader();
     }
 
     @Override

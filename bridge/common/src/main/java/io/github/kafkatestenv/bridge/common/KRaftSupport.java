@@ -13,7 +13,6 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.network.ListenerName;
-import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 import scala.Option;
@@ -43,23 +42,27 @@ public final class KRaftSupport {
     }
 
     public static RunningServer start(Properties config, String listenerName) throws Exception {
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        StoppableClock clock = new StoppableClock();
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), clock);
         try {
             server.startup();
-            return new Node(server, boundPort(server, listenerName));
+            return new Node(server, broker(server), clock, boundPort(server, listenerName));
         } catch (Throwable e) {
             shutdownQuietly(server);
             throw e;
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static int boundPort(KafkaRaftServer server, String listenerName) throws ReflectiveOperationException {
-        // KafkaRaftServer keeps its broker half private; its public boundPort is the only way to read port 0 back.
+        return broker(server).boundPort(ListenerName.normalised(listenerName));
+    }
+
+    /** KafkaRaftServer keeps its broker half private; it alone tells a bound port and stops apart. */
+    @SuppressWarnings("unchecked")
+    private static BrokerServer broker(KafkaRaftServer server) throws ReflectiveOperationException {
         Field field = KafkaRaftServer.class.getDeclaredField("broker");
         field.setAccessible(true);
-        Option<BrokerServer> broker = (Option<BrokerServer>) field.get(server);
-        return broker.get().boundPort(ListenerName.normalised(listenerName));
+        return ((Option<BrokerServer>) field.get(server)).get();
     }
 
     private static void shutdownQuietly(KafkaRaftServer server) {
@@ -73,12 +76,24 @@ public final class KRaftSupport {
 
     private static final class Node implements RunningServer {
         private final KafkaRaftServer server;
+        private final BrokerServer broker;
+        private final StoppableClock clock;
         private final int port;
+        private volatile boolean clusterStopping;
         private boolean stopped;
 
-        Node(KafkaRaftServer server, int port) {
+        Node(KafkaRaftServer server, BrokerServer broker, StoppableClock clock, int port) {
             this.server = server;
+            this.broker = broker;
+            this.clock = clock;
             this.port = port;
+        }
+
+        @Override
+        public void stopBrokerRole() {
+            clusterStopping = true;
+            // BrokerServer.shutdown() is idempotent: KafkaRaftServer.shutdown() later skips it.
+            broker.shutdown();
         }
 
         @Override
@@ -90,6 +105,9 @@ public final class KRaftSupport {
         public synchronized void stop() {
             if (!stopped) {
                 stopped = true;
+                if (clusterStopping) {
+                    clock.runFast();
+                }
                 server.shutdown();
                 server.awaitShutdown();
             }
