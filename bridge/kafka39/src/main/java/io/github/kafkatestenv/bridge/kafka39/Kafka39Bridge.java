@@ -16,8 +16,11 @@ import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
+import org.apache.log4j.Appender;
 import org.apache.log4j.LogManager;
+import org.apache.log4j.Logger;
 import org.apache.log4j.PropertyConfigurator;
+import org.apache.log4j.varia.NullAppender;
 import org.apache.zookeeper.server.ServerCnxnFactory;
 import org.apache.zookeeper.server.ZooKeeperServer;
 import scala.Option;
@@ -141,6 +144,14 @@ public final class Kafka39Bridge implements KafkaBridge {
     @Override
     public void release() {
         RuntimeRelease.releaseMetricsAndBeans();
-        LogManager.shutdown();
+        // Closes the log file. A ZooKeeper thread may still log while it winds down: the null appender, added
+        // first, keeps log4j from warning about a logger without appenders on the caller's stderr.
+        Logger root = LogManager.getRootLogger();
+        Appender file = root.getAppender("file");
+        root.addAppender(new NullAppender());
+        if (file != null) {
+            root.removeAppender(file);
+            file.close();
+        }
     }
 }

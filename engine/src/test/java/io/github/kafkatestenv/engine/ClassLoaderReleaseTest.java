@@ -1,0 +1,47 @@
+package io.github.kafkatestenv.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.kafkatestenv.engine.internal.EmbeddedKafkaCluster;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** After close, nothing pins the isolated runtime: its class loader (and its ~9,000 classes) can be collected. */
+class ClassLoaderReleaseTest {
+
+    @ParameterizedTest(name = "Kafka {0} mode {1}")
+    @CsvSource({"3.9.2, ZOOKEEPER", "3.9.2, KRAFT", "4.4.0, KRAFT"})
+    void runtimeClassLoaderIsCollectedAfterClose(String version, Mode mode) throws Exception {
+        // On Java 17 the JDK's own method-handle caches keep one of Kafka 4's record classes (and so its loader)
+        // reachable after close; Java 20 made those caches weak (JDK-8291065). Everything of ours is released.
+        assumeTrue(version.startsWith("3") || Runtime.version().feature() >= 20,
+                "Kafka 4's loader is pinned by the JDK itself on Java " + Runtime.version().feature());
+        WeakReference<ClassLoader> loader = startUseAndClose(version, mode);
+        boolean collected = ProcessState.eventually(20, () -> {
+            System.gc();
+            // JDK soft caches hold a closed loader until memory runs short: make them let go.
+            try {
+                List<byte[]> pressure = new ArrayList<>();
+                for (int i = 0; i < 64; i++) {
+                    pressure.add(new byte[1 << 20]);
+                }
+            } catch (OutOfMemoryError ignored) {
+                // enough pressure
+            }
+            return loader.get() == null;
+        });
+        assertTrue(collected, "the runtime's class loader was collected");
+    }
+
+    private static WeakReference<ClassLoader> startUseAndClose(String version, Mode mode) throws Exception {
+        try (KafkaCluster cluster = ClusterDefinition.builder().kafkaVersion(version).mode(mode)
+                .topic(Topic.of("released")).build().start()) {
+            Clients.send(cluster, "released", 1);
+            return new WeakReference<>(((EmbeddedKafkaCluster) cluster).runtimeClassLoader());
+        }
+    }
+}

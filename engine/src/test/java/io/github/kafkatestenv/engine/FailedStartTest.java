@@ -1,0 +1,106 @@
+package io.github.kafkatestenv.engine;
+
+import static io.github.kafkatestenv.engine.DefinitionErrorsTest.assertFails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A start that cannot succeed says why, shows the log's tail, and leaves no thread, port or directory. */
+class FailedStartTest {
+
+    @TempDir
+    Path workDirectory;
+
+    @Test
+    void brokerPortInUse() throws IOException {
+        try (ServerSocket taken = bind()) {
+            int port = taken.getLocalPort();
+            assertFails(() -> ClusterDefinition.builder().brokerPort(port).workDirectory(workDirectory).build().start(),
+                    "Port " + port + " (broker 0) is already in use on 127.0.0.1", "0 for a free port");
+        }
+        assertEmpty(workDirectory);
+    }
+
+    @Test
+    void secondBrokersPortInUse() throws IOException {
+        try (ServerSocket taken = bind()) {
+            int port = taken.getLocalPort();
+            assertFails(() -> ClusterDefinition.builder().brokers(2).brokerPort(port - 1).build().start(),
+                    "Port " + port + " (broker 1) is already in use");
+        }
+    }
+
+    @Test
+    void zooKeeperPortInUse() throws IOException {
+        try (ServerSocket taken = bind()) {
+            int port = taken.getLocalPort();
+            assertFails(() -> ClusterDefinition.builder().zookeeperPort(port).build().start(),
+                    "Port " + port + " (ZooKeeper) is already in use");
+        }
+    }
+
+    @Test
+    void workDirectoryThatIsAFile() throws IOException {
+        Path file = Files.writeString(workDirectory.resolve("not-a-directory"), "x");
+        assertFails(() -> ClusterDefinition.builder().workDirectory(file).build().start(),
+                "The work directory " + file + " is not a directory");
+    }
+
+    @Test
+    void brokerThatRejectsItsConfigurationLeavesNothingBehind() throws IOException {
+        Set<Thread> threadsBefore = ProcessState.liveThreads();
+        Set<Integer> portsBefore = ProcessState.listeningPorts();
+        KafkaTestEnvException error = assertThrows(KafkaTestEnvException.class, () -> ClusterDefinition.builder()
+                .brokerProperty("num.network.threads", "zero")
+                .workDirectory(workDirectory).build().start());
+        String message = error.getMessage();
+        assertTrue(message.contains("did not start") && message.contains("num.network.threads"), message);
+        assertTrue(message.contains("Last lines of its log"), message);
+        assertTrue(message.contains("ZooKeeper") || message.contains("zookeeper"),
+                () -> "the tail shows the ZooKeeper server that did start: " + message);
+
+        assertEmpty(workDirectory);
+        assertTrue(ProcessState.eventually(10, () -> ProcessState.newThreads(threadsBefore).isEmpty()),
+                () -> "threads left: " + ProcessState.newThreads(threadsBefore));
+        Set<Integer> portsLeft = ProcessState.listeningPorts();
+        portsLeft.removeAll(portsBefore);
+        assertEquals(Set.of(), portsLeft, "ports left");
+    }
+
+    @Test
+    void kraftNodeThatRejectsATopicConfigLeavesNothingBehind() throws IOException {
+        Set<Thread> threadsBefore = ProcessState.liveThreads();
+        KafkaTestEnvException error = assertThrows(KafkaTestEnvException.class, () -> ClusterDefinition.builder()
+                .kafkaVersion("4.4.0")
+                .topic(Topic.of("orders").withConfig("cleanup.policy", "sometimes"))
+                .workDirectory(workDirectory).build().start());
+        assertTrue(error.getMessage().contains("Cannot create topic 'orders'"), error.getMessage());
+        assertTrue(error.getMessage().contains("sometimes"), error.getMessage());
+        assertEmpty(workDirectory);
+        assertTrue(ProcessState.eventually(10, () -> ProcessState.newThreads(threadsBefore).isEmpty()),
+                () -> "threads left: " + ProcessState.newThreads(threadsBefore));
+    }
+
+    private static ServerSocket bind() throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        return socket;
+    }
+
+    private static void assertEmpty(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            assertEquals(0, entries.count(), "entries left in " + directory);
+        }
+    }
+}
