@@ -152,12 +152,23 @@ public final class IsolatedRuntime implements AutoCloseable {
         return (T) Proxy.newProxyInstance(IsolatedRuntime.class.getClassLoader(), new Class<?>[] {type}, handler);
     }
 
-    /** Stops this runtime's threads and closes its class loader. Call {@link KafkaBridge#release()} first. */
+    /**
+     * Stops this runtime's threads, waits (a few seconds at most) for the threads its servers started to end,
+     * and closes its class loader. Call {@link KafkaBridge#release()} first.
+     */
     @Override
     public void close() {
         executor.shutdownNow();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);
+            // Some servers' threads end a moment after their shutdown returned (ZooKeeper's session tracker
+            // waits out its tick): a closed runtime leaves no thread behind.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getContextClassLoader() == loader && thread != Thread.currentThread()) {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
