@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +35,14 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private final ClusterDefinition definition;
     private final Path directory;
     private final Path logFile;
-    private final IsolatedRuntime runtime;
-    private final KafkaBridge bridge;
     private final Node[] nodes;
     private final Object lifecycle = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
     private final Thread shutdownHook;
+
+    private volatile IsolatedRuntime runtime;
+    private volatile KafkaBridge bridge;
 
     private volatile String kafkaVersion;
     private volatile String clusterId;
@@ -47,12 +50,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private volatile int zooKeeperPort;
     private volatile ClusterAdmin admin;
 
-    private EmbeddedKafkaCluster(ClusterDefinition definition, Path directory, Path logFile, IsolatedRuntime runtime) {
+    private EmbeddedKafkaCluster(ClusterDefinition definition, Path directory, Path logFile) {
         this.definition = definition;
         this.directory = directory;
         this.logFile = logFile;
-        this.runtime = runtime;
-        this.bridge = runtime.bridge();
         this.nodes = new Node[definition.brokers()];
         this.shutdownHook = new Thread(this::closeFromShutdownHook, "kafka-testenv-close-" + directory.getFileName());
     }
@@ -89,18 +90,18 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private static KafkaCluster startOnce(ClusterDefinition definition, KafkaLine line, List<Path> jars) {
         Path directory = WorkDirectory.create(definition.workDirectory());
         Path logFile = directory.resolve("logs").resolve("kafka.log");
-        EmbeddedKafkaCluster cluster = null;
+        // From here on a JVM exit (Ctrl-C during the start too) stops what started and deletes the directory.
+        EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(definition, directory, logFile);
+        Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
             Files.createDirectories(logFile.getParent());
-            IsolatedRuntime runtime = IsolatedRuntime.load(line, jars);
-            cluster = new EmbeddedKafkaCluster(definition, directory, logFile, runtime);
+            cluster.runtime = IsolatedRuntime.load(line, jars);
+            cluster.bridge = cluster.runtime.bridge();
             cluster.startAll(System.nanoTime() + definition.startTimeout().toNanos());
             return cluster;
         } catch (Throwable failure) {
             String tail = LogTail.of(logFile, 40);
-            if (cluster != null) {
-                cluster.closeQuietly();
-            }
+            cluster.closeQuietly();
             if (!definition.keepDirectory()) {
                 WorkDirectory.deleteQuietly(directory);
             }
@@ -173,7 +174,6 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         }
         await("the offsets topic to be ready", deadline,
                 () -> admin.topicNotReadyReason(OFFSETS_TOPIC, -1, 5_000));
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     private Properties brokerConfig(int id, int port, int[] controllerPorts) {
@@ -394,8 +394,26 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitCloseInProgress();
             return;
         }
+        try {
+            closeNow();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    /** A second close (a shutdown hook during a test's own close, say) returns when the first is done. */
+    private void awaitCloseInProgress() {
+        try {
+            closeDone.await(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeNow() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -437,8 +455,12 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             run(failures, zooKeeper::stop);
             zooKeeper = null;
         }
-        run(failures, bridge::release);
-        run(failures, runtime::close);
+        if (bridge != null) {
+            run(failures, bridge::release);
+        }
+        if (runtime != null) {
+            run(failures, runtime::close);
+        }
     }
 
     private void inParallel(List<Throwable> failures, List<RunningServer> servers, ServerAction action) {
@@ -469,9 +491,17 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException | IllegalArgumentException ignored) {
-                // not added yet
+                // the JVM is shutting down
             }
-            stopEverything(new ArrayList<>());
+            try {
+                synchronized (lifecycle) {
+                    stopEverything(new ArrayList<>());
+                }
+            } finally {
+                closeDone.countDown();
+            }
+        } else {
+            awaitCloseInProgress();
         }
     }
 
