@@ -1,0 +1,233 @@
+package io.github.kafkatestenv.maven;
+
+import io.github.kafkatestenv.engine.ClusterDefinition;
+import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.maven.internal.RuntimeResolver;
+import java.io.File;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * What every goal that starts a cluster shares: which cluster (mode, brokers, Kafka version, topics, broker
+ * properties), where its files go, and how its Kafka runtime is resolved. Each goal declares its own ports, because
+ * their defaults differ: {@code run} takes Kafka's well-known ports, goals that run beside tests take free ones.
+ *
+ * <p>Every parameter has a {@code kafka.*} user property, so that a goal works from the command line with no pom.
+ */
+abstract class AbstractKafkaMojo extends AbstractMojo {
+
+    /**
+     * How the cluster keeps its metadata: {@code zookeeper} (a ZooKeeper server and brokers registered in it;
+     * Kafka 3.9.x only) or {@code kraft} (combined broker and controller nodes). Left unset, the version decides:
+     * ZooKeeper for 3.9.x, as Kafka's classic quickstart runs it, and KRaft for 4.x, which has no ZooKeeper.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.mode")
+    String mode;
+
+    /**
+     * The number of brokers, 1 to 9; brokers 2..N listen on the ports after the first broker's. Default 1: one
+     * broker is all a local application or a test needs unless it exercises replication.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.brokers", defaultValue = "1")
+    int brokers;
+
+    /**
+     * The Kafka version the brokers run: any 3.9.x or 4.x release. Its jars ({@code kafka_2.13} and its runtime
+     * dependencies) are resolved from the build's repositories, so mirrors, {@code settings.xml} and {@code -o} apply.
+     * Default 3.9.2, the last release that still has ZooKeeper mode; a 4.x version without a mode means KRaft.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.version", defaultValue = ClusterDefinition.DEFAULT_KAFKA_VERSION)
+    String kafkaVersion;
+
+    /**
+     * Topics to create before the cluster counts as ready. On the command line, a comma-separated list of
+     * {@code name[:partitions[:replicationFactor]]}, where what is left out is 1:
+     * {@code -Dkafka.topics=orders:3:3,audit}. In a pom, one {@code <topic>} each: either that short form,
+     * {@code <topic>orders:3:3</topic>}, or {@code <name>}, {@code <partitions>}, {@code <replicationFactor>} and
+     * {@code <configs>} elements, for example {@code <configs><cleanup.policy>compact</cleanup.policy></configs>}.
+     * Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.topics")
+    List<TopicParameter> topics = new ArrayList<>();
+
+    /**
+     * Broker properties for every broker, over kafka-testenv's test-friendly defaults, each {@code key=value}. On the
+     * command line a comma-separated list, {@code -Dkafka.brokerProperties=log.retention.ms=60000,num.io.threads=4};
+     * in a pom one {@code <brokerProperty>key=value</brokerProperty>} per property. Ports, directories, node ids and
+     * the quorum are set by kafka-testenv and cannot be overridden. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.brokerProperties")
+    List<String> brokerProperties = new ArrayList<>();
+
+    /**
+     * Where the cluster makes its own directory ({@code kafka-testenv-<id>}: every node's data and the log file).
+     * Default: {@code kafka-testenv} in the project's build directory ({@code target/kafka-testenv}), so that
+     * {@code mvn clean} removes what a killed build left; without a pom the system temp directory, so that
+     * {@code run} leaves nothing in the current directory. Directories of processes that are gone are removed at the
+     * next start in the same place.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.workDirectory")
+    File workDirectory;
+
+    /**
+     * Keep the cluster's directory, with its data and log file, after the cluster stops. Default false: a stopped
+     * cluster leaves nothing behind; keep it to read the log after a failure.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.keepDirectory", defaultValue = "false")
+    boolean keepDirectory;
+
+    /**
+     * Skip this goal. Default false.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.skip", defaultValue = "false")
+    boolean skip;
+
+    /** The project, or Maven's standalone stand-in when there is no pom. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    /** The build's repository session: local repository, offline mode, mirrors, proxies, authentication. */
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    RepositorySystemSession repositorySession;
+
+    /** The repositories the project resolves its dependencies from, mirrors already applied. */
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+    List<RemoteRepository> remoteRepositories;
+
+    @Component
+    RepositorySystem repositorySystem;
+
+    /** The first broker's port for this goal; 0 for free ports. */
+    abstract int port();
+
+    /** The ZooKeeper port for this goal; 0 for a free one. Unused in KRaft mode. */
+    abstract int zookeeperPort();
+
+    /** Whether the goal is to do nothing; says so when it is. */
+    boolean skipped() {
+        if (skip) {
+            getLog().info("Skipping: kafka.skip is true");
+        }
+        return skip;
+    }
+
+    /**
+     * The cluster the parameters describe, validated by the engine.
+     *
+     * @throws MojoExecutionException with the engine's message (what is wrong, the value, what to do)
+     */
+    ClusterDefinition definition() throws MojoExecutionException {
+        try {
+            ClusterDefinition.Builder builder = ClusterDefinition.builder()
+                    .kafkaVersion(kafkaVersion)
+                    .brokers(brokers)
+                    .brokerPort(port())
+                    .brokerProperties(parseBrokerProperties(brokerProperties))
+                    .workDirectory(workDirectory())
+                    .keepDirectory(keepDirectory);
+            if (mode != null && !mode.isBlank()) {
+                builder.mode(Mode.parse(mode));
+            }
+            if (topics != null) {
+                for (TopicParameter topic : topics) {
+                    builder.topics(topic.toTopics());
+                }
+            }
+            ClusterDefinition definition = builder.build();
+            // The ZooKeeper port only matters, and is only checked against the broker ports, in ZooKeeper mode.
+            return definition.mode() == Mode.ZOOKEEPER
+                    ? definition.toBuilder().zookeeperPort(zookeeperPort()).build()
+                    : definition;
+        } catch (KafkaTestEnvException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Resolves the definition's Kafka runtime through the build's repositories and starts the cluster; returns once
+     * it is ready.
+     *
+     * @throws MojoExecutionException if the runtime cannot be resolved (naming the coordinates and repositories) or
+     *                                the cluster does not start (with the engine's message and the log's tail)
+     */
+    KafkaCluster startCluster(ClusterDefinition definition) throws MojoExecutionException {
+        RuntimeResolver resolver = new RuntimeResolver(repositorySystem, repositorySession,
+                remoteRepositories == null ? List.of() : remoteRepositories);
+        List<Path> runtime = resolver.resolve(definition.kafkaVersion(), definition.runtimeArtifacts());
+        getLog().debug("Kafka " + definition.kafkaVersion() + " runtime: " + runtime);
+        try {
+            return definition.toBuilder().runtimeClasspath(runtime).build().start();
+        } catch (KafkaTestEnvException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The directory the cluster makes its own under; {@code null} for the system temp directory. */
+    Path workDirectory() {
+        if (workDirectory != null) {
+            return workDirectory.toPath();
+        }
+        boolean hasPom = project != null && project.getFile() != null;
+        return hasPom ? Paths.get(project.getBuild().getDirectory(), "kafka-testenv") : null;
+    }
+
+    /**
+     * Parses {@code key=value} entries (split at the first {@code =}, so values may contain one); blanks are skipped.
+     *
+     * @throws MojoExecutionException naming the entry and the expected form
+     */
+    static Map<String, String> parseBrokerProperties(List<String> entries) throws MojoExecutionException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (entries == null) {
+            return properties;
+        }
+        for (String entry : entries) {
+            if (entry == null || entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            if (equals < 0) {
+                throw new MojoExecutionException("Invalid broker property '" + entry.trim() + "': write key=value,"
+                        + " for example -Dkafka.brokerProperties=log.retention.ms=60000,num.io.threads=4");
+            }
+            String key = entry.substring(0, equals).trim();
+            String value = entry.substring(equals + 1).trim();
+            String previous = properties.put(key, value);
+            if (previous != null) {
+                throw new MojoExecutionException("Broker property '" + key + "' is given twice ('" + previous
+                        + "' and '" + value + "'): give each property once");
+            }
+        }
+        return properties;
+    }
+}

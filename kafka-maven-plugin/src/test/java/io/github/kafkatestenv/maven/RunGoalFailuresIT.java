@@ -1,0 +1,95 @@
+package io.github.kafkatestenv.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** What a user sees from a real {@code mvn} when the {@code run} goal cannot start the cluster asked for. */
+@EnabledOnOs(OS.LINUX)
+class RunGoalFailuresIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    @Test
+    void rejectsBrokerPropertyWithoutValue() throws Exception {
+        assertFailsWith("broker-property-without-value", "Invalid broker property 'foo': write key=value",
+                ChildMaven.PLUGIN + ":run", "-Dkafka.brokerProperties=log.retention.ms=60000,foo");
+    }
+
+    @Test
+    void namesCoordinatesAndRepositoriesOfAVersionThatCannotBeResolved() throws Exception {
+        String output = assertFailsWith("unresolvable-version",
+                "Cannot resolve the Kafka 3.9.99 runtime org.apache.kafka:kafka_2.13:3.9.99",
+                ChildMaven.PLUGIN + ":run", "-Dkafka.version=3.9.99");
+        assertTrue(output.contains("from the repositories local-repository (file:"), output);
+    }
+
+    @Test
+    void namesThePortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            assertFailsWith("port-in-use", "Port " + taken.getLocalPort() + " (broker 0) is already in use",
+                    ChildMaven.PLUGIN + ":run", "-Dkafka.port=" + taken.getLocalPort(), "-Dkafka.zookeeperPort=0");
+        }
+    }
+
+    @Test
+    void readsTopicsNestedInThePomAndRejectsReplicationAboveBrokers() throws Exception {
+        Path project = ChildMaven.IT_DIRECTORY.resolve("pom-topics");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>example</groupId>
+                  <artifactId>pom-topics</artifactId>
+                  <version>1</version>
+                  <packaging>pom</packaging>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>io.github.kafkatestenv</groupId>
+                        <artifactId>kafka-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <configuration>
+                          <topics>
+                            <topic>audit</topic>
+                            <topic>
+                              <name>orders</name>
+                              <partitions>3</partitions>
+                              <replicationFactor>3</replicationFactor>
+                              <configs><cleanup.policy>compact</cleanup.policy></configs>
+                            </topic>
+                          </topics>
+                        </configuration>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(ChildMaven.PLUGIN.substring(ChildMaven.PLUGIN.lastIndexOf(':') + 1)),
+                StandardCharsets.UTF_8);
+        assertFailsWith("pom-topics", "Topic 'orders' has replication factor 3 but the cluster has 1 broker:"
+                + " lower the replication factor or add brokers", ChildMaven.PLUGIN + ":run");
+    }
+
+    /** Runs mvn, expects a failed build whose error line carries {@code message}; returns the output. */
+    private static String assertFailsWith(String name, String message, String... arguments) throws Exception {
+        try (ChildMaven mvn = ChildMaven.start(ChildMaven.IT_DIRECTORY.resolve(name), arguments)) {
+            int exitCode = mvn.awaitExit(TIMEOUT);
+            String output = mvn.output();
+            assertEquals(1, exitCode, output);
+            assertTrue(output.lines().anyMatch(line -> line.startsWith("[ERROR] Failed to execute goal")
+                    && line.contains(": " + message)), "expected '" + message + "' in:\n" + output);
+            return output;
+        }
+    }
+}
