@@ -97,7 +97,13 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             Files.createDirectories(logFile.getParent());
             cluster.runtime = IsolatedRuntime.load(line, jars);
             cluster.bridge = cluster.runtime.bridge();
+            String classListKey = line + "-" + definition.kafkaVersion() + "-" + definition.mode();
+            List<String> classes = ClassPreloader.read(classListKey);
+            cluster.preload(classes);
             cluster.startAll(System.nanoTime() + definition.startTimeout().toNanos());
+            if (classes.isEmpty()) {
+                ClassPreloader.write(classListKey, cluster.runtime.definedClasses());
+            }
             return cluster;
         } catch (Throwable failure) {
             String tail = LogTail.of(logFile, 40);
@@ -115,6 +121,28 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             }
             throw error;
         }
+    }
+
+    /** Loads, on spare threads, the runtime's classes and the caller's kafka-clients ones this start will need. */
+    private void preload(List<String> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
+        runtime.submit(() -> {
+            ClassPreloader.load(classes, runtime.classLoader());
+            return null;
+        });
+        ClassLoader caller = Thread.currentThread().getContextClassLoader();
+        ClassLoader callersLoader = caller != null ? caller : EmbeddedKafkaCluster.class.getClassLoader();
+        runtime.submit(() -> {
+            try {
+                Class.forName("org.apache.kafka.clients.producer.KafkaProducer", false, callersLoader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return null; // the caller has no kafka-clients: nothing to warm
+            }
+            ClassPreloader.load(ClassPreloader.clientClasses(classes), callersLoader);
+            return null;
+        });
     }
 
     private void startAll(long deadline) throws Exception {

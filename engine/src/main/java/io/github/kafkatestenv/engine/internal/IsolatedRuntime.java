@@ -36,11 +36,11 @@ public final class IsolatedRuntime implements AutoCloseable {
     private static final String BRIDGE_API_PACKAGE = KafkaBridge.class.getPackageName();
     private static final AtomicInteger RUNTIMES = new AtomicInteger();
 
-    private final URLClassLoader loader;
+    private final RuntimeClassLoader loader;
     private final ExecutorService executor;
     private final KafkaBridge bridge;
 
-    private IsolatedRuntime(URLClassLoader loader, ExecutorService executor, KafkaBridge bridge) {
+    private IsolatedRuntime(RuntimeClassLoader loader, ExecutorService executor, KafkaBridge bridge) {
         this.loader = loader;
         this.executor = executor;
         this.bridge = bridge;
@@ -59,7 +59,7 @@ public final class IsolatedRuntime implements AutoCloseable {
             }
         }
         int number = RUNTIMES.incrementAndGet();
-        URLClassLoader loader = new URLClassLoader("kafka-testenv-runtime-" + number, urls.toArray(URL[]::new),
+        RuntimeClassLoader loader = new RuntimeClassLoader("kafka-testenv-runtime-" + number, urls.toArray(URL[]::new),
                 new BridgeApiLoader(IsolatedRuntime.class.getClassLoader()));
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = runnable -> {
@@ -91,6 +91,11 @@ public final class IsolatedRuntime implements AutoCloseable {
 
     public ClassLoader classLoader() {
         return loader;
+    }
+
+    /** The classes this runtime has defined so far. */
+    List<String> definedClasses() {
+        return loader.definedClasses();
     }
 
     /** Runs {@code task} on a thread of this runtime and waits, at most {@code timeoutMs} if positive. */
