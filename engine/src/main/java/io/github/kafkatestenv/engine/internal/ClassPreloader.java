@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * Loads, on a spare core, the classes a start is about to need, while the start itself runs. A broker start is
- * mostly one thread that loads some 9,000 classes one by one; the list of what it loaded last time (kept in a
- * small cache file per runtime and mode) lets a second thread load them ahead of it. The same list warms the
- * caller's own kafka-clients, which its first producer and consumer would otherwise load in the test's time.
+ * mostly one thread that loads some 9,000 classes one by one; the list of what it loaded last time, in that
+ * order (kept in a small cache file per runtime and mode), lets a second thread load them ahead of it. The same
+ * list warms the caller's own kafka-clients, which its first producer and consumer would otherwise load in the
+ * test's time.
  *
  * <p>Only loading, never initialising: no static initialiser runs early. A missing or stale list costs nothing but
  * the speed-up; the list is rewritten after each successful start that found it missing.

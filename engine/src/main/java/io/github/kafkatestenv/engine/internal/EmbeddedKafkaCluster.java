@@ -192,10 +192,25 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         }
         admin = bridge.admin(bootstrapServers());
         awaitBrokers(deadline);
+        // Topics and the group coordinator (which creates the offsets topic) are requested all at once.
+        List<Future<Object>> requests = new ArrayList<>();
         for (Topic topic : definition.topics()) {
-            createTopicWithin(topic, remainingMs(deadline));
+            requests.add(runtime.submit(() -> {
+                createTopicWithin(topic, remainingMs(deadline));
+                return null;
+            }));
         }
-        admin.requestGroupCoordinator(remainingMs(deadline));
+        requests.add(runtime.submit(() -> {
+            admin.requestGroupCoordinator(remainingMs(deadline));
+            return null;
+        }));
+        for (Future<Object> request : requests) {
+            try {
+                request.get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw IsolatedRuntime.detach(e.getCause());
+            }
+        }
         for (Topic topic : definition.topics()) {
             await("topic '" + topic.name() + "' to be ready", deadline,
                     () -> admin.topicNotReadyReason(topic.name(), topic.partitions(), 5_000));

@@ -3,8 +3,8 @@ package io.github.kafkatestenv.engine.internal;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** The isolated runtime's class loader; it notes the classes it defines so that the next start can preload them. */
 final class RuntimeClassLoader extends URLClassLoader {
@@ -13,7 +13,7 @@ final class RuntimeClassLoader extends URLClassLoader {
         registerAsParallelCapable();
     }
 
-    private final Set<String> defined = ConcurrentHashMap.newKeySet();
+    private final Queue<String> defined = new ConcurrentLinkedQueue<>();
 
     RuntimeClassLoader(String name, URL[] urls, ClassLoader parent) {
         super(name, urls, parent);
@@ -26,7 +26,7 @@ final class RuntimeClassLoader extends URLClassLoader {
         return type;
     }
 
-    /** The names of the classes defined so far, in no order. */
+    /** The names of the classes defined so far, in the order they were defined. */
     List<String> definedClasses() {
         return List.copyOf(defined);
     }
