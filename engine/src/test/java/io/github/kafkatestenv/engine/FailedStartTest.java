@@ -58,6 +58,14 @@ class FailedStartTest {
     }
 
     @Test
+    void unwritableWorkDirectory() {
+        // Not even root may create a directory in /proc: a work directory that cannot be written, whoever runs.
+        Path unwritable = Path.of("/proc/kafka-testenv-work");
+        assertFails(() -> ClusterDefinition.builder().workDirectory(unwritable).build().start(),
+                "Cannot create the work directory " + unwritable, "choose a writable directory");
+    }
+
+    @Test
     void brokerThatRejectsItsConfigurationLeavesNothingBehind() throws IOException {
         Set<Thread> threadsBefore = ProcessState.liveThreads();
         Set<Integer> portsBefore = ProcessState.listeningPorts();

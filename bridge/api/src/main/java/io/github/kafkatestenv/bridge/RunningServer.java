@@ -14,6 +14,20 @@ public interface RunningServer {
     default void stopBrokerRole() throws Exception {
     }
 
+    /**
+     * How many partitions of {@code topic} this broker's own metadata cache holds, or -1 while it does not know the
+     * topic. Clients ask any broker; a cluster is ready only when every broker knows what the controller decided.
+     * Brokers only.
+     */
+    default int knownPartitions(String topic) {
+        return -1;
+    }
+
+    /** How many alive brokers this broker's own metadata cache lists. Brokers only. */
+    default int knownBrokers() {
+        return -1;
+    }
+
     /** Stops the server and waits until its threads are gone. Calling it twice is harmless. */
     void stop() throws Exception;
 }

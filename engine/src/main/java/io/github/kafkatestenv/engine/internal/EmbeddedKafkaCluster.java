@@ -12,6 +12,7 @@ import io.github.kafkatestenv.engine.Topic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -212,11 +213,29 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             }
         }
         for (Topic topic : definition.topics()) {
-            await("topic '" + topic.name() + "' to be ready", deadline,
-                    () -> admin.topicNotReadyReason(topic.name(), topic.partitions(), 5_000));
+            awaitTopic(topic.name(), topic.partitions(), deadline);
         }
-        await("the offsets topic to be ready", deadline,
-                () -> admin.topicNotReadyReason(OFFSETS_TOPIC, -1, 5_000));
+        awaitTopic(OFFSETS_TOPIC, 1, deadline);
+    }
+
+    /**
+     * Waits until {@code topic} has its partitions, each with a leader and a full ISR, and until every running
+     * broker's own metadata holds it: clients may ask any broker, and in KRaft mode each learns on its own time.
+     */
+    private void awaitTopic(String topic, int partitions, long deadline) {
+        await("topic '" + topic + "' to be ready", deadline, () -> {
+            String reason = admin.topicNotReadyReason(topic, topic.equals(OFFSETS_TOPIC) ? -1 : partitions, 5_000);
+            if (reason != null) {
+                return reason;
+            }
+            for (Node node : nodes) {
+                RunningServer server = node.server;
+                if (server != null && server.knownPartitions(topic) < partitions) {
+                    return "broker " + node.id + " does not know all partitions of topic '" + topic + "' yet";
+                }
+            }
+            return null;
+        });
     }
 
     private Properties brokerConfig(int id, int port, int[] controllerPorts) {
@@ -264,12 +283,20 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private void awaitBrokers(long deadline) {
         await("every broker to be registered and reachable", deadline, () -> {
             ClusterAdmin.ClusterSnapshot snapshot = admin.describeCluster(5_000);
+            long running = Arrays.stream(nodes).filter(n -> n.server != null).count();
             for (Node node : nodes) {
-                if (node.server != null && !snapshot.brokerIds().contains(node.id)) {
+                RunningServer server = node.server;
+                if (server == null) {
+                    continue;
+                }
+                if (!snapshot.brokerIds().contains(node.id)) {
                     return "the cluster lists brokers " + snapshot.brokerIds() + ", not yet broker " + node.id;
                 }
-                if (node.server != null && !Ports.accepts(node.port)) {
+                if (!Ports.accepts(node.port)) {
                     return "broker " + node.id + " does not accept connections on port " + node.port;
+                }
+                if (server.knownBrokers() < running) {
+                    return "broker " + node.id + " knows " + server.knownBrokers() + " of " + running + " brokers";
                 }
             }
             if (snapshot.controllerId() < 0) {
@@ -369,8 +396,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         requireOpen();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPERATION_TIMEOUT_MS);
         createTopicWithin(topic, OPERATION_TIMEOUT_MS);
-        await("topic '" + topic.name() + "' to be ready", deadline,
-                () -> admin.topicNotReadyReason(topic.name(), topic.partitions(), 5_000));
+        awaitTopic(topic.name(), topic.partitions(), deadline);
     }
 
     @Override
@@ -383,8 +409,18 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             throw new KafkaTestEnvException("Cannot delete topic '" + name + "': " + e.getMessage(), e);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPERATION_TIMEOUT_MS);
-        await("topic '" + name + "' to be gone", deadline,
-                () -> admin.listTopics(5_000).contains(name) ? "the cluster still lists it" : null);
+        await("topic '" + name + "' to be gone", deadline, () -> {
+            if (admin.listTopics(5_000).contains(name)) {
+                return "the cluster still lists it";
+            }
+            for (Node node : nodes) {
+                RunningServer server = node.server;
+                if (server != null && server.knownPartitions(name) >= 0) {
+                    return "broker " + node.id + " still knows it";
+                }
+            }
+            return null;
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -41,12 +42,21 @@ public final class KRaftSupport {
                 .run();
     }
 
-    public static RunningServer start(Properties config, String listenerName) throws Exception {
+    /** A broker's own metadata cache, read through the API of its Kafka version. */
+    public interface BrokerMetadata {
+        int knownPartitions(String topic);
+
+        int knownBrokers();
+    }
+
+    public static RunningServer start(Properties config, String listenerName,
+                                      Function<BrokerServer, BrokerMetadata> metadata) throws Exception {
         StoppableClock clock = new StoppableClock();
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), clock);
         try {
             server.startup();
-            return new Node(server, broker(server), clock, boundPort(server, listenerName));
+            BrokerServer broker = broker(server);
+            return new Node(server, broker, metadata.apply(broker), clock, boundPort(server, listenerName));
         } catch (Throwable e) {
             shutdownQuietly(server);
             throw e;
@@ -77,16 +87,28 @@ public final class KRaftSupport {
     private static final class Node implements RunningServer {
         private final KafkaRaftServer server;
         private final BrokerServer broker;
+        private final BrokerMetadata metadata;
         private final StoppableClock clock;
         private final int port;
         private volatile boolean clusterStopping;
         private boolean stopped;
 
-        Node(KafkaRaftServer server, BrokerServer broker, StoppableClock clock, int port) {
+        Node(KafkaRaftServer server, BrokerServer broker, BrokerMetadata metadata, StoppableClock clock, int port) {
             this.server = server;
             this.broker = broker;
+            this.metadata = metadata;
             this.clock = clock;
             this.port = port;
+        }
+
+        @Override
+        public int knownPartitions(String topic) {
+            return metadata.knownPartitions(topic);
+        }
+
+        @Override
+        public int knownBrokers() {
+            return metadata.knownBrokers();
         }
 
         @Override

@@ -1,9 +1,7 @@
 package io.github.kafkatestenv.bridge.kafka4;
 
-import io.github.kafkatestenv.bridge.ClusterAdmin;
-import io.github.kafkatestenv.bridge.KafkaBridge;
 import io.github.kafkatestenv.bridge.RunningServer;
-import io.github.kafkatestenv.bridge.common.AdminSupport;
+import io.github.kafkatestenv.bridge.common.BridgeBase;
 import io.github.kafkatestenv.bridge.common.KRaftSupport;
 import io.github.kafkatestenv.bridge.common.RuntimeRelease;
 import java.io.IOException;
@@ -11,16 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.apache.kafka.common.utils.internals.Exit;
+import org.apache.kafka.metadata.MetadataCache;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /** The bridge for Kafka 4.x: KRaft only, logging through log4j2. */
-public final class Kafka4Bridge implements KafkaBridge {
-
-    private static final AtomicInteger ADMIN_IDS = new AtomicInteger();
+public final class Kafka4Bridge extends BridgeBase {
 
     private LoggerContext loggerContext;
 
@@ -55,10 +53,10 @@ public final class Kafka4Bridge implements KafkaBridge {
                 config.toUri().toString());
 
         Exit.setExitProcedure((status, message) -> {
-            throw new IllegalStateException("Kafka asked to exit the JVM (status " + status + "): " + message);
+            throw new IllegalStateException(exitRefused("exit", status, message));
         });
         Exit.setHaltProcedure((status, message) -> {
-            throw new IllegalStateException("Kafka asked to halt the JVM (status " + status + "): " + message);
+            throw new IllegalStateException(exitRefused("halt", status, message));
         });
         // Kafka's only hook here unregisters its JMX beans; the engine does that itself at close.
         Exit.setShutdownHookAdder((name, runnable) -> { });
@@ -70,26 +68,28 @@ public final class Kafka4Bridge implements KafkaBridge {
     }
 
     @Override
-    public String newClusterId() {
-        return KRaftSupport.newClusterId();
-    }
-
-    @Override
-    public void formatKRaftStorage(Properties nodeConfig, String clusterId) throws Exception {
-        KRaftSupport.format(nodeConfig, clusterId);
-    }
-
-    @Override
     public RunningServer startBroker(Properties config, boolean kraft) throws Exception {
         if (!kraft) {
             throw new UnsupportedOperationException("Kafka " + kafkaVersion() + " has no ZooKeeper mode");
         }
-        return KRaftSupport.start(config, "PLAINTEXT");
+        return startKRaftNode(config);
     }
 
     @Override
-    public ClusterAdmin admin(String bootstrapServers) {
-        return new AdminSupport(bootstrapServers, "kafka-testenv-admin-" + ADMIN_IDS.incrementAndGet());
+    protected KRaftSupport.BrokerMetadata metadataOf(BrokerServer broker) {
+        MetadataCache cache = broker.metadataCache();
+        ListenerName listener = ListenerName.normalised(LISTENER);
+        return new KRaftSupport.BrokerMetadata() {
+            @Override
+            public int knownPartitions(String topic) {
+                return cache.numPartitions(topic).orElse(-1);
+            }
+
+            @Override
+            public int knownBrokers() {
+                return cache.getAliveBrokerNodes(listener).size();
+            }
+        };
     }
 
     @Override

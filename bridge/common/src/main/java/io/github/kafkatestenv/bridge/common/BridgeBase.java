@@ -1,0 +1,85 @@
+package io.github.kafkatestenv.bridge.common;
+
+import io.github.kafkatestenv.bridge.ClusterAdmin;
+import io.github.kafkatestenv.bridge.KafkaBridge;
+import io.github.kafkatestenv.bridge.RunningServer;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the bridges of every Kafka line do alike: KRaft storage and nodes, and the admin client. */
+public abstract class BridgeBase implements KafkaBridge {
+
+    /** The client listener's name. */
+    protected static final String LISTENER = "PLAINTEXT";
+
+    private static final AtomicInteger ADMIN_IDS = new AtomicInteger();
+
+    /** The message of the exception that replaces an exit or halt Kafka asks for. */
+    protected static String exitRefused(String what, int status, String message) {
+        return "Kafka asked to " + what + " the JVM (status " + status + "): " + message;
+    }
+
+    @Override
+    public String newClusterId() {
+        return KRaftSupport.newClusterId();
+    }
+
+    @Override
+    public void formatKRaftStorage(Properties nodeConfig, String clusterId) throws Exception {
+        KRaftSupport.format(nodeConfig, clusterId);
+    }
+
+    /** Starts a combined KRaft node; ZooKeeper-mode brokers are the 3.9 bridge's own. */
+    protected RunningServer startKRaftNode(Properties config) throws Exception {
+        return KRaftSupport.start(config, LISTENER, this::metadataOf);
+    }
+
+    /** A KRaft broker's metadata cache, read with this Kafka version's API. */
+    protected abstract KRaftSupport.BrokerMetadata metadataOf(kafka.server.BrokerServer broker);
+
+    @Override
+    public ClusterAdmin admin(String bootstrapServers) {
+        return new AdminSupport(bootstrapServers, "kafka-testenv-admin-" + ADMIN_IDS.incrementAndGet());
+    }
+
+    /** A running server whose stop runs once, however often it is called. */
+    public static RunningServer running(int port, Stop stop) {
+        return running(port, null, stop);
+    }
+
+    /** A running broker, whose metadata cache is read through {@code metadata}, and whose stop runs once. */
+    public static RunningServer running(int port, KRaftSupport.BrokerMetadata metadata, Stop stop) {
+        return new RunningServer() {
+            private boolean stopped;
+
+            @Override
+            public int port() {
+                return port;
+            }
+
+            @Override
+            public int knownPartitions(String topic) {
+                return metadata == null ? -1 : metadata.knownPartitions(topic);
+            }
+
+            @Override
+            public int knownBrokers() {
+                return metadata == null ? -1 : metadata.knownBrokers();
+            }
+
+            @Override
+            public synchronized void stop() throws Exception {
+                if (!stopped) {
+                    stopped = true;
+                    stop.run();
+                }
+            }
+        };
+    }
+
+    /** How a server stops. */
+    @FunctionalInterface
+    public interface Stop {
+        void run() throws Exception;
+    }
+}
