@@ -14,6 +14,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 import scala.Option;
@@ -51,12 +52,11 @@ public final class KRaftSupport {
 
     public static RunningServer start(Properties config, String listenerName,
                                       Function<BrokerServer, BrokerMetadata> metadata) throws Exception {
-        StoppableClock clock = new StoppableClock();
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), clock);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         try {
             server.startup();
             BrokerServer broker = broker(server);
-            return new Node(server, broker, metadata.apply(broker), clock, boundPort(server, listenerName));
+            return new Node(server, broker, metadata.apply(broker), boundPort(server, listenerName));
         } catch (Throwable e) {
             shutdownQuietly(server);
             throw e;
@@ -88,16 +88,14 @@ public final class KRaftSupport {
         private final KafkaRaftServer server;
         private final BrokerServer broker;
         private final BrokerMetadata metadata;
-        private final StoppableClock clock;
         private final int port;
         private volatile boolean clusterStopping;
         private boolean stopped;
 
-        Node(KafkaRaftServer server, BrokerServer broker, BrokerMetadata metadata, StoppableClock clock, int port) {
+        Node(KafkaRaftServer server, BrokerServer broker, BrokerMetadata metadata, int port) {
             this.server = server;
             this.broker = broker;
             this.metadata = metadata;
-            this.clock = clock;
             this.port = port;
         }
 
@@ -128,7 +126,9 @@ public final class KRaftSupport {
             if (!stopped) {
                 stopped = true;
                 if (clusterStopping) {
-                    clock.runFast();
+                    // The whole quorum is going away: a leader would wait Kafka's fixed 5 s for a successor that
+                    // cannot be elected. A graceful shutdown with no time left ends the raft client at once.
+                    broker.sharedServer().raftManager().client().shutdown(0);
                 }
                 server.shutdown();
                 server.awaitShutdown();
