@@ -539,6 +539,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         }
         if (runtime != null) {
             run(failures, runtime::close);
+            JdkCaches.releaseRecordMethodCaches();
         }
     }
 
