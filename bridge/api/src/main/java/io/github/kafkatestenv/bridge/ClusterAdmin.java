@@ -23,8 +23,8 @@ public interface ClusterAdmin extends AutoCloseable {
     Set<String> listTopics(long timeoutMs);
 
     /**
-     * Why a topic is not ready yet, or {@code null} once it has {@code partitions} partitions (at least that many
-     * when {@code partitions} is -1), each with a leader and a full in-sync replica set.
+     * Why a topic is not ready yet, or {@code null} once it has at least {@code partitions} partitions, each with a
+     * leader and a full in-sync replica set.
      */
     String topicNotReadyReason(String name, int partitions, long timeoutMs);
 

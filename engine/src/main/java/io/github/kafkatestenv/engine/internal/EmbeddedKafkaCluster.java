@@ -108,9 +108,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             return cluster;
         } catch (Throwable failure) {
             String tail = LogTail.of(logFile, 40);
-            cluster.closeQuietly();
-            if (!definition.keepDirectory()) {
-                WorkDirectory.deleteQuietly(directory);
+            try {
+                cluster.close(); // stops what started, deletes the directory unless kept
+            } catch (RuntimeException closeFailure) {
+                failure.addSuppressed(closeFailure);
             }
             KafkaTestEnvException error = new KafkaTestEnvException("The Kafka cluster (" + definition
                     + ") did not start: " + failure.getMessage() + "\nLast lines of its log " + logFile
@@ -224,7 +225,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
      */
     private void awaitTopic(String topic, int partitions, long deadline) {
         await("topic '" + topic + "' to be ready", deadline, () -> {
-            String reason = admin.topicNotReadyReason(topic, topic.equals(OFFSETS_TOPIC) ? -1 : partitions, 5_000);
+            String reason = admin.topicNotReadyReason(topic, partitions, 5_000);
             if (reason != null) {
                 return reason;
             }
@@ -564,25 +565,6 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
 
     private interface ServerAction {
         void apply(RunningServer server) throws Exception;
-    }
-
-    private void closeQuietly() {
-        if (closed.compareAndSet(false, true)) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException | IllegalArgumentException ignored) {
-                // the JVM is shutting down
-            }
-            try {
-                synchronized (lifecycle) {
-                    stopEverything(new ArrayList<>());
-                }
-            } finally {
-                closeDone.countDown();
-            }
-        } else {
-            awaitCloseInProgress();
-        }
     }
 
     private void closeFromShutdownHook() {
