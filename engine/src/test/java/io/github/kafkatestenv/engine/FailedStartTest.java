@@ -74,6 +74,7 @@ class FailedStartTest {
                 .workDirectory(workDirectory).build().start());
         String message = error.getMessage();
         assertTrue(message.contains("did not start") && message.contains("num.network.threads"), message);
+        assertTrue(message.contains("Kafka rejected a broker property: check the broker properties you set"), message);
         assertTrue(message.contains("Last lines of its log"), message);
         assertTrue(message.contains("ZooKeeper") || message.contains("zookeeper"),
                 () -> "the tail shows the ZooKeeper server that did start: " + message);

@@ -1,5 +1,6 @@
 package io.github.kafkatestenv.engine.internal;
 
+import io.github.kafkatestenv.bridge.BridgeException;
 import io.github.kafkatestenv.bridge.ClusterAdmin;
 import io.github.kafkatestenv.bridge.KafkaBridge;
 import io.github.kafkatestenv.bridge.RunningServer;
@@ -114,7 +115,9 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                 failure.addSuppressed(closeFailure);
             }
             KafkaTestEnvException error = new KafkaTestEnvException("The Kafka cluster (" + definition
-                    + ") did not start: " + failure.getMessage() + "\nLast lines of its log " + logFile
+                    + ") did not start: " + failure.getMessage() + (rejectedConfig(failure)
+                            ? ". Kafka rejected a broker property: check the broker properties you set" : "")
+                    + "\nLast lines of its log " + logFile
                     + (definition.keepDirectory() ? "" : " (deleted with the cluster; keep it with keepDirectory)")
                     + ":\n" + tail, failure);
             boolean portsChosenHere = definition.mode() == Mode.KRAFT || definition.brokerPort() == 0;
@@ -642,5 +645,15 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             super(failure.getMessage(), null, false, false);
             this.failure = failure;
         }
+    }
+
+    /** Whether Kafka refused the configuration: a {@code ConfigException} anywhere in the causes. */
+    private static boolean rejectedConfig(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BridgeException bridged && bridged.kafkaExceptionClass().endsWith(".ConfigException")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
