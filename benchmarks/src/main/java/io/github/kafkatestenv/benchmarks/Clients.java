@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,6 +27,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class Clients {
 
     private static final long ROUND_TRIP_DEADLINE_MS = 60_000;
+    private static final long CONSUME_DEADLINE_MS = 180_000;
+    /** SCENARIOS.md throughput: 200,000 records of 200 bytes. */
+    static final int THROUGHPUT_RECORDS = 200_000;
+    private static final int THROUGHPUT_VALUE_BYTES = 200;
     private static final String VERSION_RESOURCE = "kafka/kafka-version.properties";
 
     private Clients() {
@@ -102,6 +108,68 @@ final class Clients {
             if (producer != null) {
                 producer.close();
             }
+        }
+    }
+
+    /**
+     * Throughput, produce: {@code count} unkeyed records with a fixed 200-byte value to {@code orders}, all sent
+     * asynchronously with a callback (acks=all, linger.ms=5, batch.size=16384, compression none), then
+     * {@code flush()}. Returns the ms from the first send to flush returning with every ack.
+     *
+     * @throws IllegalStateException if any send failed
+     */
+    static long produceMany(String bootstrapServers, int count) throws Exception {
+        Properties config = producer(bootstrapServers);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, "16384");
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        byte[] value = new byte[THROUGHPUT_VALUE_BYTES];
+        for (int i = 0; i < value.length; i++) {
+            value[i] = (byte) ('a' + i % 26);
+        }
+        AtomicInteger acked = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(Scenario.ORDERS, value), (metadata, exception) -> {
+                    if (exception == null) {
+                        acked.incrementAndGet();
+                    } else {
+                        failure.compareAndSet(null, exception);
+                    }
+                });
+            }
+            producer.flush();
+            long ms = Main.msSince(t0);
+            if (failure.get() != null || acked.get() != count) {
+                throw new IllegalStateException(acked.get() + " of " + count + " records acknowledged",
+                        failure.get());
+            }
+            return ms;
+        }
+    }
+
+    /**
+     * Throughput, consume: one consumer ({@code bench-throughput}, earliest) subscribed to {@code orders} polls
+     * (200 ms) until {@code count} records were returned. Returns the ms from constructing the consumer to the last
+     * record.
+     */
+    static long consumeMany(String bootstrapServers, int count) {
+        long t0 = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumer(bootstrapServers,
+                "bench-throughput"))) {
+            consumer.subscribe(List.of(Scenario.ORDERS));
+            long deadline = t0 + TimeUnit.MILLISECONDS.toNanos(CONSUME_DEADLINE_MS);
+            int seen = 0;
+            while (seen < count) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("Throughput: " + seen + " of " + count
+                            + " records consumed within " + CONSUME_DEADLINE_MS / 1000 + " s");
+                }
+                seen += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return Main.msSince(t0);
         }
     }
 }

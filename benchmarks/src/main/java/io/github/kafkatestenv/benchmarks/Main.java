@@ -70,6 +70,7 @@ public final class Main {
         try {
             switch (scenario.workload()) {
                 case LIFECYCLE -> run.lifecycle(scenario, report);
+                case THROUGHPUT -> run.throughput(scenario, report);
                 default -> throw new IllegalStateException("not implemented: " + scenario.workload());
             }
             report.metric("stop_timeouts", run.stopTimeouts);
@@ -92,6 +93,25 @@ public final class Main {
         System.err.println("[bench] ready: " + cluster + ", log " + cluster.logFile());
         try {
             report.metric("roundtrip_ms", Clients.roundTrip(cluster.bootstrapServers(), "bench-roundtrip"));
+        } finally {
+            report.metric("stop_ms", stop(cluster));
+        }
+    }
+
+    /** Throughput {@code throughput-<line>}: a 1-broker cluster, 200,000 records produced, then consumed, stop. */
+    private void throughput(Scenario scenario, Report report) throws Exception {
+        ClusterDefinition definition = scenario.definition();
+        long t0 = System.nanoTime();
+        KafkaCluster cluster = definition.start();
+        report.metric("start_ms", msSince(t0));
+        System.err.println("[bench] ready: " + cluster + ", log " + cluster.logFile());
+        try {
+            long produceMs = Clients.produceMany(cluster.bootstrapServers(), Clients.THROUGHPUT_RECORDS);
+            report.metric("produce_ms", produceMs);
+            report.metric("produce_rps", Clients.THROUGHPUT_RECORDS * 1000L / Math.max(1, produceMs));
+            long consumeMs = Clients.consumeMany(cluster.bootstrapServers(), Clients.THROUGHPUT_RECORDS);
+            report.metric("consume_ms", consumeMs);
+            report.metric("consume_rps", Clients.THROUGHPUT_RECORDS * 1000L / Math.max(1, consumeMs));
         } finally {
             report.metric("stop_ms", stop(cluster));
         }

@@ -29,7 +29,7 @@ record Scenario(String name, Workload workload, Line line, int brokers) {
     enum Workload {
         LIFECYCLE(true),
         CLASSES_10(false),
-        THROUGHPUT(false);
+        THROUGHPUT(true);
 
         final boolean implemented;
 
