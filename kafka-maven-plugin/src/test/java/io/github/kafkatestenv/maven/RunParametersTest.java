@@ -250,6 +250,6 @@ class RunParametersTest {
         for (int i = 0; i < properties.length; i += 2) {
             userProperties.put(properties[i], properties[i + 1]);
         }
-        return MojoConfigurator.configure(new RunMojo(), "run", pomConfiguration, userProperties);
+        return GoalHarness.configure("run", pomConfiguration, userProperties);
     }
 }

@@ -1,0 +1,178 @@
+package io.github.kafkatestenv.maven;
+
+import io.github.kafkatestenv.engine.ClusterDefinition;
+import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.Topic;
+import io.github.kafkatestenv.maven.internal.BuildClusters;
+import io.github.kafkatestenv.maven.internal.StartedCluster;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.StringJoiner;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Starts a Kafka cluster for the integration tests of this build, by default in the {@code pre-integration-test}
+ * phase, and returns once it is ready. Bind {@code stop} to {@code post-integration-test}; a build that ends before
+ * {@code stop} runs (an error, {@code mvn integration-test}, Ctrl-C) stops the cluster too.
+ *
+ * <p>Where the cluster is goes into project properties, which failsafe's {@code systemPropertyVariables} and
+ * {@code environmentVariables} pass on to the tests, and into a properties file for other tools:
+ * <ul>
+ *   <li>{@code kafka.bootstrap.servers}: every broker's {@code 127.0.0.1:port}, comma separated;</li>
+ *   <li>{@code kafka.zookeeper.connect}: the ZooKeeper server's {@code 127.0.0.1:port} (ZooKeeper mode only);</li>
+ *   <li>{@code kafka.cluster.id}, {@code kafka.mode} ({@code zookeeper} or {@code kraft}) and {@code kafka.log.file}
+ *   (every broker's and ZooKeeper's log).</li>
+ * </ul>
+ * A cluster with a {@link #name} publishes {@code kafka.<name>.bootstrap.servers} and so on. The file is
+ * {@code kafka.properties} (or {@code kafka-<name>.properties}) in the work directory, deleted when the cluster stops.
+ * Ports are free ones by default, so that builds and modules running side by side ({@code -T}) never clash.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class StartMojo extends AbstractKafkaMojo {
+
+    /**
+     * The cluster's name, for builds that start several (one execution each, for example a ZooKeeper cluster and a
+     * KRaft one). A named cluster publishes its properties with the name after {@code kafka.}:
+     * {@code kafka.<name>.bootstrap.servers}, {@code kafka.<name>.zookeeper.connect}, ... and writes
+     * {@code kafka-<name>.properties}; {@code stop} with the same name stops it. Default: no name, and the properties are
+     * {@code kafka.bootstrap.servers}, {@code kafka.zookeeper.connect}, ... in {@code kafka.properties}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.name")
+    String name;
+
+    /**
+     * The first broker's port; broker {@code i} listens on {@code port + i}. Default 0: free ports, so that parallel
+     * builds never clash; the tests read them from {@code kafka.bootstrap.servers}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.port", defaultValue = "0")
+    int port;
+
+    /**
+     * The ZooKeeper port in ZooKeeper mode. Default 0: a free port, published as {@code kafka.zookeeper.connect}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.zookeeperPort", defaultValue = "0")
+    int zookeeperPort;
+
+    /**
+     * Skips starting the cluster when the integration tests are skipped, as failsafe does ({@code -DskipITs}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "skipITs", defaultValue = "false")
+    boolean skipITs;
+
+    /**
+     * Skips starting the cluster when all tests are skipped ({@code -DskipTests} or {@code -Dmaven.test.skip}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    boolean skipTests;
+
+    /** {@code -Dmaven.test.skip}, which skips compiling the tests too. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false", readonly = true)
+    boolean mavenTestSkip;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Override
+    int port() {
+        return port;
+    }
+
+    @Override
+    int zookeeperPort() {
+        return zookeeperPort;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skipped()) {
+            return;
+        }
+        if (skipITs || skipTests || mavenTestSkip) {
+            getLog().info("Skipping: the integration tests are skipped ("
+                    + (skipITs ? "skipITs" : skipTests ? "skipTests" : "maven.test.skip") + ")");
+            return;
+        }
+        String clusterName = ClusterNames.validate(name);
+        BuildClusters clusters = BuildClusters.of(session, getLog()::warn);
+        if (clusters.contains(project, clusterName)) {
+            throw new MojoExecutionException("A Kafka cluster " + ClusterNames.describe(clusterName)
+                    + " is already running in this build of " + project.getId() + ": give each kafka:start execution"
+                    + " its own <name>, and each kafka:stop the name of the cluster it stops");
+        }
+        ClusterDefinition definition = definition();
+        long started = System.nanoTime();
+        KafkaCluster cluster = startCluster(definition);
+        Path file = ClusterNames.propertiesFile(cluster.directory().getParent(), clusterName);
+        clusters.add(project, new StartedCluster(clusterName, cluster, file));
+        Map<String, String> published = publish(cluster, clusterName, file);
+        getLog().info(String.format(Locale.ROOT, "Kafka %s in %s mode, %d broker%s%s, ready in %.1f s at %s%s",
+                cluster.kafkaVersion(), cluster.mode() == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft",
+                cluster.brokers().size(), cluster.brokers().size() == 1 ? "" : "s",
+                "".equals(clusterName) ? "" : " ('" + clusterName + "')",
+                (System.nanoTime() - started) / 1e9, cluster.bootstrapServers(), describeTopics(cluster)));
+        getLog().debug("Published: " + published + "; log file: " + cluster.logFile());
+    }
+
+    /**
+     * Sets the connection properties on the project and writes them to the properties file in the work
+     * directory; returns them.
+     */
+    private Map<String, String> publish(KafkaCluster cluster, String clusterName, Path file)
+            throws MojoExecutionException {
+        String prefix = ClusterNames.propertyPrefix(clusterName);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(prefix + "bootstrap.servers", cluster.bootstrapServers());
+        cluster.zookeeperConnect().ifPresent(connect -> properties.put(prefix + "zookeeper.connect", connect));
+        properties.put(prefix + "cluster.id", cluster.clusterId());
+        properties.put(prefix + "mode", cluster.mode().name().toLowerCase(Locale.ROOT));
+        properties.put(prefix + "log.file", cluster.logFile().toString());
+        project.getProperties().putAll(properties);
+
+        Properties stored = new Properties();
+        stored.putAll(properties);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            stored.store(out, "Kafka cluster started by kafka:start for " + project.getId()
+                    + "; deleted by kafka:stop");
+        } catch (IOException e) {
+            BuildClusters.of(session, getLog()::warn).remove(project, clusterName).stop();
+            throw new MojoExecutionException("Cannot write the Kafka connection properties to " + file + ": " + e
+                    + ". The cluster was stopped; check that the work directory is writable", e);
+        }
+        properties.put("(file)", file.toString());
+        return properties;
+    }
+
+    private static String describeTopics(KafkaCluster cluster) {
+        if (cluster.definition().topics().isEmpty()) {
+            return "";
+        }
+        StringJoiner topics = new StringJoiner(", ", ", topics ", "");
+        for (Topic topic : cluster.definition().topics()) {
+            topics.add(topic.name() + ":" + topic.partitions() + ":" + topic.replicationFactor());
+        }
+        return topics.toString();
+    }
+}

@@ -1,0 +1,265 @@
+package io.github.kafkatestenv.maven;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.maven.execution.ExecutionEvent;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.Mojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.plugin.testing.MojoRule;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.repository.LocalRepository;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The {@code start} and {@code stop} goals as Maven configures and runs them (maven-plugin-testing-harness: the
+ * generated plugin descriptor, a project read from a pom, the build's repository session), against real clusters.
+ */
+public class StartStopGoalsTest {
+
+    @Rule
+    public final MojoRule maven = new MojoRule();
+
+    @Rule
+    public final TemporaryFolder folder = new TemporaryFolder();
+
+    private MavenProject project;
+    private Xpp3Dom pluginConfiguration;
+    private MavenSession session;
+    private final List<String> warnings = new ArrayList<>();
+
+    @Before
+    public void readProject() throws Exception {
+        Path basedir = folder.newFolder("lifecycle").toPath();
+        try (InputStream pom = Files.newInputStream(Paths.get("src/test/projects/lifecycle/pom.xml"))) {
+            Files.copy(pom, basedir.resolve("pom.xml"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        project = maven.readMavenProject(basedir.toFile());
+        pluginConfiguration = (Xpp3Dom) project.getPlugin("io.github.kafkatestenv:kafka-maven-plugin")
+                .getConfiguration();
+        session = maven.newMavenSession(project);
+        // The build's local repository, offline: where the Kafka runtime is resolved from, as in a real build.
+        DefaultRepositorySystemSession repositorySession = (DefaultRepositorySystemSession) session
+                .getRepositorySession();
+        repositorySession.setLocalRepositoryManager(maven.lookup(RepositorySystem.class).newLocalRepositoryManager(
+                repositorySession, new LocalRepository(System.getProperty("it.mirroredRepository"))));
+        repositorySession.setOffline(true);
+    }
+
+    @Test
+    public void startPublishesTheClusterAndStopRemovesIt() throws Exception {
+        goal("start").execute();
+
+        String bootstrapServers = project.getProperties().getProperty("kafka.bootstrap.servers");
+        assertTrue(bootstrapServers, bootstrapServers.matches("127\\.0\\.0\\.1:\\d+"));
+        assertTrue(project.getProperties().getProperty("kafka.zookeeper.connect").startsWith("127.0.0.1:"));
+        assertEquals("zookeeper", project.getProperties().getProperty("kafka.mode"));
+        Path file = workDirectory().resolve("kafka.properties");
+        Properties written = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            written.load(in);
+        }
+        assertEquals(bootstrapServers, written.getProperty("kafka.bootstrap.servers"));
+        assertEquals(project.getProperties().getProperty("kafka.cluster.id"), written.getProperty("kafka.cluster.id"));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            assertEquals(Set.of("orders"), admin.listTopics().names().get());
+        }
+
+        goal("stop").execute();
+
+        assertRefused(bootstrapServers);
+        assertEquals("nothing left in the work directory", List.of(), list(workDirectory()));
+    }
+
+    @Test
+    public void namedClustersPublishUnderTheirNamesAndStopWithoutANameStopsAll() throws Exception {
+        goal("start", "kafka.name", "legacy").execute();
+        goal("start", "kafka.name", "current", "kafka.mode", "kraft").execute();
+
+        String legacy = project.getProperties().getProperty("kafka.legacy.bootstrap.servers");
+        String current = project.getProperties().getProperty("kafka.current.bootstrap.servers");
+        assertNotEquals(legacy, current);
+        assertEquals("kraft", project.getProperties().getProperty("kafka.current.mode"));
+        assertNull("an unnamed cluster's properties", project.getProperties().getProperty("kafka.bootstrap.servers"));
+        assertTrue(Files.exists(workDirectory().resolve("kafka-legacy.properties")));
+        assertTrue(Files.exists(workDirectory().resolve("kafka-current.properties")));
+
+        goal("stop", "kafka.name", "legacy").execute();
+        assertRefused(legacy);
+        assertFalse(Files.exists(workDirectory().resolve("kafka-legacy.properties")));
+
+        goal("stop").execute();
+        assertRefused(current);
+        assertEquals(List.of(), list(workDirectory()));
+    }
+
+    @Test
+    public void aSecondClusterOfTheSameNameIsRefused() throws Exception {
+        goal("start").execute();
+        try {
+            MojoExecutionException failure = assertThrows(MojoExecutionException.class, () -> goal("start").execute());
+            assertTrue(failure.getMessage(), failure.getMessage().startsWith(
+                    "A Kafka cluster (unnamed) is already running in this build of test.kafkatestenv:lifecycle"));
+        } finally {
+            goal("stop").execute();
+        }
+    }
+
+    @Test
+    public void aProjectWhoseBuildFailsBeforeStopHasItsClusterStopped() throws Exception {
+        goal("start").execute();
+        String bootstrapServers = project.getProperties().getProperty("kafka.bootstrap.servers");
+
+        // What Maven tells the session's execution listener when a plugin of the integration-test phase fails.
+        session.getRequest().getExecutionListener().projectFailed(new ProjectEvent(ExecutionEvent.Type.ProjectFailed));
+
+        assertRefused(bootstrapServers);
+        assertEquals(List.of(), list(workDirectory()));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).startsWith("The build of test.kafkatestenv:lifecycle:jar:1.0 ended"
+                + " before kafka:stop ran: stopping the Kafka cluster (" + bootstrapServers + ")"));
+    }
+
+    @Test
+    public void stopWithoutStartWarnsAndSucceeds() throws Exception {
+        goal("stop").execute();
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).startsWith("Nothing to stop: kafka:start started no Kafka cluster"));
+    }
+
+    @Test
+    public void skippedIntegrationTestsStartNothing() throws Exception {
+        for (String skip : List.of("skipITs", "skipTests", "maven.test.skip", "kafka.skip")) {
+            goal("start", skip, "true").execute();
+            goal("stop", skip, "true").execute();
+            assertNull(skip, project.getProperties().getProperty("kafka.bootstrap.servers"));
+        }
+        assertEquals("no warning: nothing was meant to start", List.of(), warnings);
+    }
+
+    @Test
+    public void invalidClusterNameIsRefused() {
+        MojoExecutionException failure = assertThrows(MojoExecutionException.class,
+                () -> goal("start", "kafka.name", "my cluster").execute());
+        assertEquals("Invalid cluster name 'my cluster': use letters, digits, '_' and '-' only, for example"
+                + " <name>orders</name>; it becomes part of the property names kafka.<name>.bootstrap.servers",
+                failure.getMessage());
+    }
+
+    /** The goal configured as Maven would: the pom's configuration, the descriptor's defaults, {@code -D} pairs. */
+    private Mojo goal(String goal, String... userProperties) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("kafka.workDirectory", workDirectory().toString());
+        for (int i = 0; i < userProperties.length; i += 2) {
+            properties.setProperty(userProperties[i], userProperties[i + 1]);
+        }
+        session.getRequest().setUserProperties(properties);
+        MojoExecution execution = maven.newMojoExecution(goal);
+        // Maven hands a goal only the plugin-level configuration of its own parameters; the harness hands it all.
+        Plugin plugin = project.getPlugin("io.github.kafkatestenv:kafka-maven-plugin");
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        for (Xpp3Dom child : pluginConfiguration.getChildren()) {
+            if (execution.getMojoDescriptor().getParameterMap().containsKey(child.getName())) {
+                configuration.addChild(new Xpp3Dom(child));
+            }
+        }
+        plugin.setConfiguration(configuration);
+        Mojo mojo = maven.lookupConfiguredMojo(session, execution);
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+        return mojo;
+    }
+
+    private Path workDirectory() {
+        return Paths.get(project.getBuild().getDirectory(), "kafka-testenv");
+    }
+
+    private static List<String> list(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(entry -> entry.getFileName().toString()).toList();
+        }
+    }
+
+    private static void assertRefused(String bootstrapServers) throws IOException {
+        for (String address : bootstrapServers.split(",")) {
+            int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                throw new AssertionError("port " + port + " still accepts connections");
+            } catch (ConnectException expected) {
+                // stopped
+            }
+        }
+    }
+
+    private final class ProjectEvent implements ExecutionEvent {
+
+        private final Type type;
+
+        ProjectEvent(Type type) {
+            this.type = type;
+        }
+
+        @Override
+        public Type getType() {
+            return type;
+        }
+
+        @Override
+        public MavenSession getSession() {
+            return session;
+        }
+
+        @Override
+        public MavenProject getProject() {
+            return project;
+        }
+
+        @Override
+        public MojoExecution getMojoExecution() {
+            return null;
+        }
+
+        @Override
+        public Exception getException() {
+            return null;
+        }
+    }
+}
