@@ -1,0 +1,103 @@
+package io.github.kafkatestenv.junit;
+
+import io.github.kafkatestenv.engine.ClusterDefinition;
+import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.junit.internal.EmbeddedKafkaExtension;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a test class a real Kafka cluster, started before its first test, with the declared topics, and injects
+ * what the tests ask for: the {@link io.github.kafkatestenv.engine.KafkaCluster}, the {@link BootstrapServers},
+ * a topic's {@link TopicName}, and kafka-clients' {@code Admin}, {@code Producer<K, V>} and
+ * {@code Consumer<K, V>} (see {@link KafkaClient}), into test and lifecycle method parameters, constructor
+ * parameters, and fields of those types (or with those annotations) that are still {@code null}.
+ *
+ * <pre>{@code
+ * @EmbeddedKafka(topics = @Topic(name = "orders", partitions = 3))
+ * class OrderEventsTest {
+ *     @Test
+ *     void publishesOrderCreated(Producer<String, String> producer,
+ *                                @KafkaClient(topic = "orders") Consumer<String, String> consumer) throws Exception {
+ *         Records.send(producer, new ProducerRecord<>("orders", "o-1", "created"), Duration.ofSeconds(10));
+ *         assertEquals("created", Records.read(consumer, 1, Duration.ofSeconds(10)).get(0).value());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>It also works as a meta-annotation (put it on your own annotation and use that), is inherited by
+ * subclasses, and applies to {@code @Nested} classes of the annotated class.
+ *
+ * <h2>Starting</h2>
+ * The attributes make an engine {@link ClusterDefinition}; one that cannot work fails the class with an
+ * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the class and the attribute.
+ * Brokers listen on free ports of 127.0.0.1, so parallel forks never clash.
+ *
+ * <h2>Scope</h2>
+ * Test classes with equal declarations share one cluster for the whole test run (also under JUnit's parallel
+ * execution): the first class starts it, the others reuse it. Use unique group ids and expect records of earlier
+ * classes in shared topics. A class that breaks its cluster (stops brokers, changes configs) sets
+ * {@link #freshCluster()}.
+ *
+ * <h2>Clean up</h2>
+ * A shared cluster is closed when the test run ends, a fresh one after its class. Injected clients are closed
+ * when their scope ends (the test method, or the class for {@code @BeforeAll}, constructor and static field
+ * injection), also when the test failed.
+ *
+ * <h2>An existing cluster</h2>
+ * When the system property (or JUnit configuration parameter) {@value #BOOTSTRAP_SERVERS_PROPERTY} or the
+ * environment variable {@value #BOOTSTRAP_SERVERS_ENV} is set, no cluster is started: the tests run against that
+ * cluster. The declared topics are created there under a prefix unique to the run
+ * ({@code kafka-testenv-<id>-orders}), and every topic with that prefix is deleted when the run ends;
+ * {@link TopicName} and {@link KafkaClient#topic()} give the prefixed names. Cluster-level attributes (mode,
+ * brokers, version, broker properties, fresh cluster) are ignored there, and tests that take a
+ * {@link io.github.kafkatestenv.engine.KafkaCluster} (to stop brokers) are skipped with the reason.
+ *
+ * @since 0.1.0
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(EmbeddedKafkaExtension.class)
+public @interface EmbeddedKafka {
+
+    /** The system property (also read as a JUnit configuration parameter) that names an existing cluster. */
+    String BOOTSTRAP_SERVERS_PROPERTY = "kafka.testenv.bootstrap.servers";
+
+    /** The environment variable that names an existing cluster when the property is not set. */
+    String BOOTSTRAP_SERVERS_ENV = "KAFKA_TESTENV_BOOTSTRAP_SERVERS";
+
+    /**
+     * {@code Mode.ZOOKEEPER} or {@code Mode.KRAFT}, written {@code mode = Mode.KRAFT}. Default (left out): from the
+     * version, ZooKeeper for 3.9.x and KRaft for 4.x, as in the engine.
+     */
+    Mode[] mode() default {};
+
+    /** The number of brokers (KRaft: combined nodes), 1 to {@value ClusterDefinition#MAX_BROKERS}. Default 1. */
+    int brokers() default 1;
+
+    /** A Kafka 3.9.x or 4.x version for the brokers. Default {@value ClusterDefinition#DEFAULT_KAFKA_VERSION}. */
+    String kafkaVersion() default ClusterDefinition.DEFAULT_KAFKA_VERSION;
+
+    /** Topics that exist, with leaders, before the first test. Default none. */
+    Topic[] topics() default {};
+
+    /**
+     * Broker properties as {@code "key=value"}, for every broker, over kafka-testenv's test-friendly defaults, for
+     * example {@code "log.retention.ms=60000"}. Default none.
+     */
+    String[] brokerProperties() default {};
+
+    /**
+     * Whether this class gets a cluster of its own, started for it and closed after it, instead of the one shared
+     * by classes with equal declarations. Default {@code false}. Use it for tests that stop brokers or otherwise
+     * leave the cluster changed.
+     */
+    boolean freshCluster() default false;
+}

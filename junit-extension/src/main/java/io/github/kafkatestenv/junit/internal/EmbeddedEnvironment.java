@@ -1,0 +1,38 @@
+package io.github.kafkatestenv.junit.internal;
+
+import io.github.kafkatestenv.engine.KafkaCluster;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** A cluster started by the engine, kept in a JUnit store, which closes it when its scope ends. */
+// AutoCloseable is what JUnit 5.13+ and 6 close; CloseableResource what older JUnit 5 closes. Either closes it once.
+@SuppressWarnings("deprecation")
+final class EmbeddedEnvironment implements KafkaEnvironment, AutoCloseable,
+        ExtensionContext.Store.CloseableResource {
+
+    private final KafkaCluster cluster;
+
+    EmbeddedEnvironment(KafkaCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public String topicName(String declaredName) {
+        return declaredName;
+    }
+
+    @Override
+    public Optional<KafkaCluster> cluster() {
+        return Optional.of(cluster);
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}

@@ -1,0 +1,245 @@
+package io.github.kafkatestenv.junit.internal;
+
+import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.junit.EmbeddedKafka;
+import io.github.kafkatestenv.junit.TopicName;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * The extension behind {@link EmbeddedKafka}: provides each test class's cluster (shared, fresh or existing) and
+ * injects parameters and fields.
+ *
+ * <p>Shared clusters live in the root store under their {@link io.github.kafkatestenv.engine.ClusterDefinition},
+ * so JUnit closes them when the run ends; {@code getOrComputeIfAbsent} makes concurrent classes wait for one start.
+ * A fresh cluster lives in its class's store, an injected client in the store of the context it was made for.
+ */
+@SuppressWarnings("deprecation") // getOrComputeIfAbsent and CloseableResource: what JUnit 5 before 5.13 has
+public final class EmbeddedKafkaExtension
+        implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver, ExecutionCondition {
+
+    /** Where the sources of an existing cluster's address are named, for messages. */
+    static final String BOOTSTRAP_SERVERS_SOURCES = "system property " + EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY
+            + " / environment variable " + EmbeddedKafka.BOOTSTRAP_SERVERS_ENV;
+
+    private static final Namespace NAMESPACE = Namespace.create(EmbeddedKafkaExtension.class);
+
+    /** The store key of a class's own cluster. */
+    private record FreshClusterKey(Class<?> declaringClass) {
+    }
+
+    /** Starts (or joins) the class's cluster before its first test, and fills its static fields. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        environment(context);
+        injectFields(context, null, context.getRequiredTestClass());
+    }
+
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+        injectFields(context, testInstance, testInstance.getClass());
+    }
+
+    /** Instance fields and constructor parameters are made for the test method, and closed after it. */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return injection(parameterContext.getParameter(), parameterContext.getDeclaringExecutable()).isPresent();
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Injection injection = injection(parameterContext.getParameter(), parameterContext.getDeclaringExecutable())
+                .orElseThrow();
+        return resolve(injection, extensionContext);
+    }
+
+    /** On an existing cluster, skips what needs a {@link KafkaCluster}: it cannot stop or start its brokers. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<String> external = externalBootstrapServers(context);
+        if (external.isEmpty()) {
+            return ConditionEvaluationResult.enabled("an embedded cluster");
+        }
+        Optional<String> needing = context.getTestMethod().isPresent()
+                ? clusterParameter(context.getRequiredTestMethod())
+                : context.getTestClass().flatMap(EmbeddedKafkaExtension::classNeedingCluster);
+        return needing.map(what -> ConditionEvaluationResult.disabled(what + " needs a KafkaCluster (to stop or "
+                        + "start brokers), which the existing cluster " + external.get() + " ("
+                        + BOOTSTRAP_SERVERS_SOURCES + ") does not give"))
+                .orElseGet(() -> ConditionEvaluationResult.enabled("no KafkaCluster needed"));
+    }
+
+    // --- the cluster ---------------------------------------------------------------------------------------------
+
+    private static KafkaEnvironment environment(ExtensionContext context) {
+        Declaration declaration = Declaration.find(context.getRequiredTestClass())
+                .orElseThrow(() -> new ExtensionConfigurationException(context.getRequiredTestClass().getName()
+                        + " uses EmbeddedKafkaExtension without @EmbeddedKafka: annotate the class instead"));
+        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+        Optional<String> external = externalBootstrapServers(context);
+        if (external.isPresent()) {
+            ExternalEnvironment environment = root.getOrComputeIfAbsent(ExternalEnvironment.class,
+                    key -> new ExternalEnvironment(external.get()), ExternalEnvironment.class);
+            environment.createTopics(declaration);
+            return environment;
+        }
+        if (declaration.freshCluster()) {
+            return owner(context, declaration.declaringClass()).getStore(NAMESPACE).getOrComputeIfAbsent(
+                    new FreshClusterKey(declaration.declaringClass()),
+                    key -> new EmbeddedEnvironment(declaration.definition().start()), EmbeddedEnvironment.class);
+        }
+        return root.getOrComputeIfAbsent(declaration.definition(),
+                definition -> new EmbeddedEnvironment(definition.start()), EmbeddedEnvironment.class);
+    }
+
+    /** The context of the class that declared a fresh cluster: the cluster closes with it. */
+    private static ExtensionContext owner(ExtensionContext context, Class<?> declaringClass) {
+        for (Optional<ExtensionContext> current = Optional.of(context); current.isPresent();
+             current = current.get().getParent()) {
+            ExtensionContext candidate = current.get();
+            if (candidate.getTestMethod().isEmpty() && candidate.getTestClass().orElse(null) == declaringClass) {
+                return candidate;
+            }
+        }
+        return context;
+    }
+
+    static Optional<String> externalBootstrapServers(ExtensionContext context) {
+        Optional<String> servers = context.getConfigurationParameter(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY);
+        if (servers.isEmpty()) {
+            servers = Optional.ofNullable(System.getProperty(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY));
+        }
+        if (servers.isEmpty()) {
+            servers = Optional.ofNullable(System.getenv(EmbeddedKafka.BOOTSTRAP_SERVERS_ENV));
+        }
+        return servers.map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    // --- injection -----------------------------------------------------------------------------------------------
+
+    private static Optional<Injection> injection(Parameter parameter, Executable executable) {
+        return Injection.of(parameter.getType(), parameter.getParameterizedType(), parameter,
+                describe(parameter, executable));
+    }
+
+    private static Object resolve(Injection injection, ExtensionContext context) {
+        if (injection.kind() == Injection.Kind.UNSUPPORTED) {
+            throw new ParameterResolutionException("@EmbeddedKafka cannot inject " + injection.typeName() + " into "
+                    + injection.target() + " as annotated. It injects " + Injection.SUPPORTED
+                    + "; @KafkaClient goes on Admin, producers and consumers only");
+        }
+        KafkaEnvironment environment = environment(context);
+        switch (injection.kind()) {
+            case CLUSTER:
+                return environment.cluster().orElseThrow(() -> new ParameterResolutionException("Cannot inject "
+                        + "KafkaCluster into " + injection.target() + ": the tests run against an existing "
+                        + "cluster (" + BOOTSTRAP_SERVERS_SOURCES + "), which cannot be stopped or restarted"));
+            case BOOTSTRAP_SERVERS:
+                return environment.bootstrapServers();
+            case TOPIC_NAME:
+                return environment.topicName(injection.element().getAnnotation(TopicName.class).value());
+            default:
+                KafkaClients.require("cannot inject " + injection.typeName() + " into " + injection.target());
+                InjectedClient client = ClientFactory.create(injection, environment);
+                context.getStore(NAMESPACE).put(client, client);
+                return client.client();
+        }
+    }
+
+    /**
+     * Fills the static ({@code instance == null}) or instance fields that ask for an injection and are still null.
+     * Final fields are left alone, unless annotated by us, which is an error.
+     */
+    private static void injectFields(ExtensionContext context, Object instance, Class<?> type) {
+        boolean statics = instance == null;
+        List<Field> fields = ReflectionSupport.findFields(type,
+                field -> Modifier.isStatic(field.getModifiers()) == statics, HierarchyTraversalMode.TOP_DOWN);
+        for (Field field : fields) {
+            Optional<Injection> injection = Injection.of(field.getType(), field.getGenericType(), field,
+                    "field " + field.getDeclaringClass().getSimpleName() + "." + field.getName());
+            if (injection.isEmpty()) {
+                continue;
+            }
+            if (Modifier.isFinal(field.getModifiers())) {
+                if (!injection.get().annotated()) {
+                    continue; // a final field of a client type is the test's own, set in its constructor
+                }
+                throw new ExtensionConfigurationException("@EmbeddedKafka cannot inject "
+                        + injection.get().target() + ": it is final; remove 'final', or remove the annotation");
+            }
+            try {
+                field.setAccessible(true);
+                if (field.get(instance) == null) {
+                    field.set(instance, resolve(injection.get(), context));
+                }
+            } catch (IllegalAccessException e) {
+                throw new ExtensionConfigurationException("@EmbeddedKafka cannot inject "
+                        + injection.get().target() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Optional<String> clusterParameter(Executable executable) {
+        return Stream.of(executable.getParameters()).filter(p -> p.getType() == KafkaCluster.class).findFirst()
+                .map(p -> describe(p, executable));
+    }
+
+    private static Optional<String> classNeedingCluster(Class<?> type) {
+        Optional<String> field = ReflectionSupport.findFields(type, f -> f.getType() == KafkaCluster.class,
+                HierarchyTraversalMode.TOP_DOWN).stream().findFirst()
+                .map(f -> "field " + f.getDeclaringClass().getSimpleName() + "." + f.getName());
+        if (field.isPresent()) {
+            return field;
+        }
+        for (var constructor : type.getDeclaredConstructors()) {
+            Optional<String> parameter = clusterParameter(constructor);
+            if (parameter.isPresent()) {
+                return parameter;
+            }
+        }
+        List<Method> lifecycle = ReflectionSupport.findMethods(type,
+                m -> Stream.of(BeforeAll.class, AfterAll.class, BeforeEach.class, AfterEach.class)
+                        .anyMatch(a -> AnnotationSupport.isAnnotated(m, a)), HierarchyTraversalMode.TOP_DOWN);
+        return lifecycle.stream().map(EmbeddedKafkaExtension::clusterParameter).flatMap(Optional::stream).findFirst();
+    }
+
+    /** "parameter 'consumer' of OrderTest.reads(...)", or "parameter 2 of ..." when compiled without names. */
+    private static String describe(Parameter parameter, Executable executable) {
+        String name = parameter.isNamePresent() ? "'" + parameter.getName() + "'"
+                : String.valueOf(List.of(executable.getParameters()).indexOf(parameter));
+        return "parameter " + name + " of " + describe(executable);
+    }
+
+    private static String describe(Executable executable) {
+        String name = executable instanceof Method ? executable.getName() : "<init>";
+        return executable.getDeclaringClass().getSimpleName() + "." + name + "(...)";
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.kafkatestenv.junit.internal;
+
+import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.Topic;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * An existing cluster named by {@code kafka.testenv.bootstrap.servers}: one per test run, in the root store.
+ * Declared topics are created under a prefix unique to the run; closing deletes every topic with that prefix.
+ */
+// AutoCloseable is what JUnit 5.13+ and 6 close; CloseableResource what older JUnit 5 closes. Either closes it once.
+@SuppressWarnings("deprecation")
+final class ExternalEnvironment implements KafkaEnvironment, AutoCloseable,
+        ExtensionContext.Store.CloseableResource {
+
+    private final String bootstrapServers;
+    private final String prefix;
+    private final Map<String, Topic> created = new HashMap<>();
+    private final Map<String, Class<?>> createdFor = new HashMap<>();
+    private ExternalTopics topics;
+
+    ExternalEnvironment(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers.trim();
+        this.prefix = "kafka-testenv-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public String topicName(String declaredName) {
+        return prefix + declaredName;
+    }
+
+    @Override
+    public Optional<KafkaCluster> cluster() {
+        return Optional.empty();
+    }
+
+    /** Creates the declaration's topics that this run has not created yet. */
+    synchronized void createTopics(Declaration declaration) {
+        List<Topic> missing = new ArrayList<>();
+        for (Topic topic : declaration.topics()) {
+            Topic earlier = created.get(topic.name());
+            if (earlier == null) {
+                missing.add(topic);
+            } else if (!earlier.equals(topic)) {
+                throw new ExtensionConfigurationException("@EmbeddedKafka on " + declaration.declaringClass().getName()
+                        + " declares topic '" + topic.name() + "' as " + topic + ", but "
+                        + createdFor.get(topic.name()).getName() + " declared it as " + earlier
+                        + " and both run against the existing cluster " + bootstrapServers
+                        + ": declare it the same way in both, or use another name");
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        KafkaClients.require("cannot create topics on the existing cluster " + bootstrapServers + " ("
+                + EmbeddedKafkaExtension.BOOTSTRAP_SERVERS_SOURCES + ")");
+        if (topics == null) {
+            topics = new ExternalTopics(bootstrapServers);
+        }
+        topics.create(prefix, missing, declaration.declaringClass());
+        for (Topic topic : missing) {
+            created.put(topic.name(), topic);
+            createdFor.put(topic.name(), declaration.declaringClass());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (topics != null) {
+            topics.deleteAll(prefix);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.kafkatestenv.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.github.kafkatestenv.engine.Mode;
+import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Definition errors, reported at the class and attribute, and injections it cannot satisfy, with what it supports:
+ * what a user reads when an annotation or an injection cannot work. Definition errors need no cluster; injection
+ * errors run against this module's shared cluster as an existing one, so that they start none either.
+ */
+@SharedKafka
+class ErrorsTest {
+
+    @BootstrapServers
+    static String sharedServers;
+
+    @Test
+    void brokersOutOfRange() {
+        assertEquals(List.of("@EmbeddedKafka on " + NoBrokersTestCase.class.getName()
+                + ", attribute brokers: A cluster has 1 to 9 brokers, not 0"), classFailures(NoBrokersTestCase.class));
+    }
+
+    @Test
+    void zooKeeperModeOnKafka4() {
+        String failure = classFailures(ZooKeeperOnKafka4TestCase.class).get(0);
+        assertTrue(failure.startsWith("@EmbeddedKafka on " + ZooKeeperOnKafka4TestCase.class.getName()
+                + ", attribute mode/kafkaVersion: ZooKeeper mode needs Kafka 3.9.x, but the version is 4.4.0"),
+                failure);
+    }
+
+    @Test
+    void replicationFactorAboveBrokers() {
+        assertEquals(List.of("@EmbeddedKafka on " + ReplicationTestCase.class.getName()
+                + ", attribute topics (@Topic(name = \"orders\")): Topic 'orders' has replication factor 2 but the "
+                + "cluster has 1 broker: lower the replication factor or add brokers"),
+                classFailures(ReplicationTestCase.class));
+    }
+
+    @Test
+    void topicConfigNotKeyValue() {
+        assertEquals(List.of("@EmbeddedKafka on " + TopicConfigTestCase.class.getName()
+                + ", attribute topics (@Topic(name = \"orders\")): 'compact' in configs is not key=value; write "
+                + "for example \"cleanup.policy=compact\""), classFailures(TopicConfigTestCase.class));
+    }
+
+    @Test
+    void reservedBrokerProperty() {
+        String failure = classFailures(ReservedPropertyTestCase.class).get(0);
+        assertTrue(failure.startsWith("@EmbeddedKafka on " + ReservedPropertyTestCase.class.getName()
+                + ", attribute brokerProperties: Broker property 'broker.id' is set by kafka-testenv"), failure);
+    }
+
+    @Test
+    void badTopicName() {
+        assertEquals(List.of("@EmbeddedKafka on " + TopicNameTestCase.class.getName()
+                + ", attribute topics (@Topic(name = \"orders/v1\")): Invalid topic name 'orders/v1': use only "
+                + "letters, digits, '.', '_' and '-'"), classFailures(TopicNameTestCase.class));
+    }
+
+    @Test
+    void annotationOnAnUnsupportedType() {
+        String failure = testFailures(WrongTypeTestCase.class).get(0);
+        assertTrue(failure.startsWith("@EmbeddedKafka cannot inject Integer into parameter "), failure);
+        assertTrue(failure.contains("of WrongTypeTestCase.port(...) as annotated. It injects KafkaCluster, "
+                + "@BootstrapServers String, @TopicName(\"name\") String, Admin or AdminClient, "
+                + "Producer<K, V> or KafkaProducer<K, V>, Consumer<K, V> or KafkaConsumer<K, V>"), failure);
+    }
+
+    @Test
+    void aKeyTypeWithoutSerializer() {
+        String failure = testFailures(NoSerdeTestCase.class).get(0);
+        assertTrue(failure.startsWith("Cannot inject Producer<ErrorsTest$Order, String> into parameter "),
+                failure);
+        assertTrue(failure.contains("no Serializer for the key type " + Order.class.getName() + ". Built in: "
+                + "String, byte[], Integer, Long, Short, Float, Double, UUID, ByteBuffer, Bytes, Void; for any "
+                + "other type name one with @KafkaClient(keySerde = MySerializer.class)"), failure);
+    }
+
+    @Test
+    void aRawProducer() {
+        String failure = testFailures(RawTestCase.class).get(0);
+        assertTrue(failure.contains("or declare the types, e.g. Producer<String, String>"), failure);
+    }
+
+    @Test
+    void aTopicOnAProducer() {
+        String failure = testFailures(TopicOnProducerTestCase.class).get(0);
+        assertTrue(failure.startsWith("@KafkaClient(topic = \"orders\") on parameter "), failure);
+        assertTrue(failure.endsWith(": only consumers subscribe to a topic; for a Producer use "
+                + "@TopicName(\"orders\") String for the name"), failure);
+    }
+
+    @Test
+    void aSerdeClassOfTheWrongKind() {
+        String failure = testFailures(NotASerdeTestCase.class).get(0);
+        assertTrue(failure.startsWith("valueSerde = java.lang.String on parameter "), failure);
+        assertTrue(failure.endsWith(" is neither a Serializer nor a Serde: a producer needs one of them"), failure);
+    }
+
+    @Test
+    void aFinalField() {
+        assertEquals(List.of("@EmbeddedKafka cannot inject field FinalFieldTestCase.servers: it is final; "
+                + "remove 'final', or remove the annotation"), testFailures(FinalFieldTestCase.class));
+    }
+
+    static List<String> classFailures(Class<?> testCase) {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase))
+                .execute();
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        return TestKit.failures(results.containerEvents());
+    }
+
+    static List<String> testFailures(Class<?> testCase) {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY, sharedServers)
+                .selectors(selectClass(testCase)).execute();
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        return TestKit.failures(results.testEvents());
+    }
+
+    @EmbeddedKafka(brokers = 0)
+    static class NoBrokersTestCase {
+        @Test
+        void never() {
+        }
+    }
+
+    @EmbeddedKafka(mode = Mode.ZOOKEEPER, kafkaVersion = "4.4.0")
+    static class ZooKeeperOnKafka4TestCase {
+        @Test
+        void never() {
+        }
+    }
+
+    @EmbeddedKafka(topics = @Topic(name = "orders", replicationFactor = 2))
+    static class ReplicationTestCase {
+        @Test
+        void never() {
+        }
+    }
+
+    @EmbeddedKafka(topics = @Topic(name = "orders", configs = "compact"))
+    static class TopicConfigTestCase {
+        @Test
+        void never() {
+        }
+    }
+
+    @EmbeddedKafka(brokerProperties = "broker.id=3")
+    static class ReservedPropertyTestCase {
+        @Test
+        void never() {
+        }
+    }
+
+    @EmbeddedKafka(topics = @Topic(name = "orders/v1"))
+    static class TopicNameTestCase {
+        @Test
+        void never() {
+        }
+    }
+
+    /** A type no built-in serializer handles. */
+    record Order(String id) {
+    }
+
+    @EmbeddedKafka
+    static class WrongTypeTestCase {
+        @Test
+        void port(@BootstrapServers Integer port) {
+        }
+    }
+
+    @EmbeddedKafka
+    static class NoSerdeTestCase {
+        @Test
+        void sends(Producer<Order, String> producer) {
+        }
+    }
+
+    @EmbeddedKafka
+    static class RawTestCase {
+        @Test
+        @SuppressWarnings("rawtypes")
+        void sends(Producer producer) {
+        }
+    }
+
+    @EmbeddedKafka
+    static class TopicOnProducerTestCase {
+        @Test
+        void sends(@KafkaClient(topic = "orders") Producer<String, String> producer) {
+        }
+    }
+
+    @EmbeddedKafka
+    static class NotASerdeTestCase {
+        @Test
+        void sends(@KafkaClient(valueSerde = String.class) Producer<String, Order> producer) {
+        }
+    }
+
+    @EmbeddedKafka
+    static class FinalFieldTestCase {
+        @BootstrapServers
+        final String servers = null;
+
+        @Test
+        void never() {
+        }
+    }
+}
