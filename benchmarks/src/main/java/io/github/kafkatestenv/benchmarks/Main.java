@@ -71,6 +71,7 @@ public final class Main {
             switch (scenario.workload()) {
                 case LIFECYCLE -> run.lifecycle(scenario, report);
                 case THROUGHPUT -> run.throughput(scenario, report);
+                case CLASSES_10 -> run.classes10(scenario, report);
                 default -> throw new IllegalStateException("not implemented: " + scenario.workload());
             }
             report.metric("stop_timeouts", run.stopTimeouts);
@@ -96,6 +97,18 @@ public final class Main {
         } finally {
             report.metric("stop_ms", stop(cluster));
         }
+    }
+
+    /**
+     * {@code classes-10-<line>}: ten real test classes ({@code <Line>Class01..10}, all with the same
+     * {@code @EmbeddedKafka} declaration) run by the JUnit Platform launcher in one launch, as a build runs a test
+     * suite; the extension starts one cluster for all of them and closes it when the run ends, its default.
+     */
+    private void classes10(Scenario scenario, Report report) throws Exception {
+        ClassesRun.Result result = ClassesRun.run(scenario.line());
+        report.metric("total_ms", result.totalMs());
+        report.metric("first_class_ms", result.classMs().get(0));
+        report.metric("later_class_median_ms", result.laterClassMedianMs());
     }
 
     /** Throughput {@code throughput-<line>}: a 1-broker cluster, 200,000 records produced, then consumed, stop. */

@@ -28,7 +28,7 @@ record Scenario(String name, Workload workload, Line line, int brokers) {
     /** What a scenario does; {@code implemented} says whether this benchmark runs it yet. */
     enum Workload {
         LIFECYCLE(true),
-        CLASSES_10(false),
+        CLASSES_10(true),
         THROUGHPUT(true);
 
         final boolean implemented;
