@@ -113,6 +113,9 @@ final class ClientFactory {
                 config.put(ConsumerConfig.GROUP_ID_CONFIG, settings != null && !settings.groupId().isEmpty()
                         ? settings.groupId() : "kafka-testenv-" + UUID.randomUUID());
                 config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                // An idle fetch waits fetch.max.wait.ms (500) at the broker, and close() waits for it: 100 ms makes
+                // closing a consumer after each test ~0.4 s faster, at the cost of more fetches while idle.
+                config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
                 putProperties(config, settings, injection);
                 Type[] types = typeArguments(injection);
                 Deserializer<Object> key = deserializer(injection, types[0], settings == null ? Void.class
