@@ -28,7 +28,7 @@ class PaymentsIT {
 
     @Test
     void threeBrokersAndAFullyReplicatedTopic() throws Exception {
-        assertEquals("kraft", System.getProperty("kafka.mode"));
+        assertEquals("kraft", System.getProperty("kafka.cluster.mode"));
         assertEquals(3, bootstrapServers.split(",").length, bootstrapServers);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             assertEquals(3, admin.describeCluster().nodes().get().size());

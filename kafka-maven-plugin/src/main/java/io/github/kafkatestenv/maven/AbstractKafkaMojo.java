@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -127,6 +130,14 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
     @Component
     RepositorySystem repositorySystem;
 
+    /** The build's session: its user and system properties ({@code -D}). */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    /** This execution, with its configuration: tells a configured parameter from one left to its property. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
+
     /** The first broker's port for this goal; 0 for free ports. */
     abstract int port();
 
@@ -135,6 +146,9 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
 
     /** Whether the goal is to do nothing; says so when it is. */
     boolean skipped() {
+        if (inheritedFromProject("skip", "kafka.skip")) {
+            skip = false;
+        }
         if (skip) {
             getLog().info("Skipping: kafka.skip is true");
         }
@@ -147,6 +161,7 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      * @throws MojoExecutionException with the engine's message (what is wrong, the value, what to do)
      */
     ClusterDefinition definition() throws MojoExecutionException {
+        ignoreProjectProperties();
         try {
             ClusterDefinition.Builder builder = ClusterDefinition.builder()
                     .kafkaVersion(kafkaVersion)
@@ -190,6 +205,59 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
         } catch (KafkaTestEnvException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Resets the parameters whose value came from a project property (a pom's or a parent's {@code <properties>})
+     * rather than from this plugin's configuration or {@code -D}: such {@code kafka.*} properties often belong to
+     * something else, as Spring Boot's {@code kafka.version} (its kafka-clients version) does. Says so for each.
+     */
+    void ignoreProjectProperties() {
+        if (inheritedFromProject("mode", "kafka.mode")) {
+            mode = null;
+        }
+        if (inheritedFromProject("brokers", "kafka.brokers")) {
+            brokers = 1;
+        }
+        if (inheritedFromProject("kafkaVersion", "kafka.version")) {
+            kafkaVersion = ClusterDefinition.DEFAULT_KAFKA_VERSION;
+        }
+        if (inheritedFromProject("topics", "kafka.topics")) {
+            topics = new ArrayList<>();
+        }
+        if (inheritedFromProject("brokerProperties", "kafka.brokerProperties")) {
+            brokerProperties = new ArrayList<>();
+        }
+        if (inheritedFromProject("workDirectory", "kafka.workDirectory")) {
+            workDirectory = null;
+        }
+        if (inheritedFromProject("keepDirectory", "kafka.keepDirectory")) {
+            keepDirectory = false;
+        }
+    }
+
+    /**
+     * Whether {@code parameter} took its value from the project property {@code property}: it is not configured in
+     * the pom's plugin configuration, {@code -D} does not set the property, but the project's properties do. Logs
+     * that the property is not taken.
+     */
+    boolean inheritedFromProject(String parameter, String property) {
+        if (mojoExecution == null || project == null || !project.getProperties().containsKey(property)) {
+            return false;
+        }
+        boolean commandLine = session != null && (session.getUserProperties().containsKey(property)
+                || session.getSystemProperties().containsKey(property));
+        Xpp3Dom configured = mojoExecution.getConfiguration() == null ? null
+                : mojoExecution.getConfiguration().getChild(parameter);
+        boolean leftToProperty = configured == null || (configured.getChildCount() == 0
+                && ("${" + property + "}").equals(configured.getValue()));
+        if (commandLine || !leftToProperty) {
+            return false;
+        }
+        getLog().info("Not taking " + property + "=" + project.getProperties().getProperty(property) + " from the"
+                + " project's properties (it may be another tool's, as Spring Boot's kafka.version is): set <"
+                + parameter + "> in this plugin's configuration or -D" + property + " to use a value");
+        return true;
     }
 
     /** The directory the cluster makes its own under; {@code null} for the system temp directory. */

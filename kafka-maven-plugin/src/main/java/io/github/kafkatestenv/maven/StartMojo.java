@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -31,7 +30,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <ul>
  *   <li>{@code kafka.bootstrap.servers}: every broker's {@code 127.0.0.1:port}, comma separated;</li>
  *   <li>{@code kafka.zookeeper.connect}: the ZooKeeper server's {@code 127.0.0.1:port} (ZooKeeper mode only);</li>
- *   <li>{@code kafka.cluster.id}, {@code kafka.mode} ({@code zookeeper} or {@code kraft}) and {@code kafka.log.file}
+ *   <li>{@code kafka.cluster.id}, {@code kafka.cluster.mode} ({@code zookeeper} or {@code kraft}) and {@code kafka.log.file}
  *   (every broker's and ZooKeeper's log).</li>
  * </ul>
  * A cluster with a {@link #name} publishes {@code kafka.<name>.bootstrap.servers} and so on. The file is
@@ -92,9 +91,6 @@ public class StartMojo extends AbstractKafkaMojo {
     @Parameter(property = "maven.test.skip", defaultValue = "false", readonly = true)
     boolean mavenTestSkip;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
-
     @Override
     int port() {
         return port;
@@ -115,12 +111,21 @@ public class StartMojo extends AbstractKafkaMojo {
                     + (skipITs ? "skipITs" : skipTests ? "skipTests" : "maven.test.skip") + ")");
             return;
         }
+        if (inheritedFromProject("name", "kafka.name")) {
+            name = null;
+        }
         String clusterName = ClusterNames.validate(name);
         BuildClusters clusters = BuildClusters.of(session, getLog()::warn);
         if (clusters.contains(project, clusterName)) {
             throw new MojoExecutionException("A Kafka cluster " + ClusterNames.describe(clusterName)
                     + " is already running in this build of " + project.getId() + ": give each kafka:start execution"
                     + " its own <name>, and each kafka:stop the name of the cluster it stops");
+        }
+        if (inheritedFromProject("port", "kafka.port")) {
+            port = 0;
+        }
+        if (inheritedFromProject("zookeeperPort", "kafka.zookeeperPort")) {
+            zookeeperPort = 0;
         }
         ClusterDefinition definition = definition();
         long started = System.nanoTime();
@@ -147,7 +152,7 @@ public class StartMojo extends AbstractKafkaMojo {
         properties.put(prefix + "bootstrap.servers", cluster.bootstrapServers());
         cluster.zookeeperConnect().ifPresent(connect -> properties.put(prefix + "zookeeper.connect", connect));
         properties.put(prefix + "cluster.id", cluster.clusterId());
-        properties.put(prefix + "mode", cluster.mode().name().toLowerCase(Locale.ROOT));
+        properties.put(prefix + "cluster.mode", cluster.mode().name().toLowerCase(Locale.ROOT));
         properties.put(prefix + "log.file", cluster.logFile().toString());
         project.getProperties().putAll(properties);
 
@@ -157,9 +162,15 @@ public class StartMojo extends AbstractKafkaMojo {
             stored.store(out, "Kafka cluster started by kafka:start for " + project.getId()
                     + "; deleted by kafka:stop");
         } catch (IOException e) {
-            BuildClusters.of(session, getLog()::warn).remove(project, clusterName).stop();
-            throw new MojoExecutionException("Cannot write the Kafka connection properties to " + file + ": " + e
-                    + ". The cluster was stopped; check that the work directory is writable", e);
+            MojoExecutionException failure = new MojoExecutionException("Cannot write the Kafka connection"
+                    + " properties to " + file + ": " + e + ". The cluster was stopped; check that the work directory"
+                    + " is writable", e);
+            try {
+                BuildClusters.of(session, getLog()::warn).remove(project, clusterName).stop();
+            } catch (RuntimeException stopFailure) {
+                failure.addSuppressed(stopFailure);
+            }
+            throw failure;
         }
         properties.put("(file)", file.toString());
         return properties;

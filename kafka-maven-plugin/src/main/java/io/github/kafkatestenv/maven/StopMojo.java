@@ -71,8 +71,20 @@ public class StopMojo extends AbstractMojo {
             if (started.isEmpty()) {
                 nothingToStop("no Kafka cluster");
             }
+            MojoExecutionException failure = null;
             for (StartedCluster cluster : started.values()) {
-                stop(cluster);
+                try {
+                    stop(cluster); // every one, also after one failed: none may outlive the build
+                } catch (MojoExecutionException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         } else {
             StartedCluster cluster = clusters.remove(project, clusterName);
@@ -97,6 +109,8 @@ public class StopMojo extends AbstractMojo {
     private void stop(StartedCluster started) throws MojoExecutionException {
         long begun = System.nanoTime();
         String described = started.describe();
+        String prefix = ClusterNames.propertyPrefix(started.name());
+        ClusterNames.PUBLISHED.forEach(key -> project.getProperties().remove(prefix + key));
         try {
             started.stop();
         } catch (RuntimeException e) {

@@ -84,7 +84,7 @@ public class StartStopGoalsTest {
         String bootstrapServers = project.getProperties().getProperty("kafka.bootstrap.servers");
         assertTrue(bootstrapServers, bootstrapServers.matches("127\\.0\\.0\\.1:\\d+"));
         assertTrue(project.getProperties().getProperty("kafka.zookeeper.connect").startsWith("127.0.0.1:"));
-        assertEquals("zookeeper", project.getProperties().getProperty("kafka.mode"));
+        assertEquals("zookeeper", project.getProperties().getProperty("kafka.cluster.mode"));
         Path file = workDirectory().resolve("kafka.properties");
         Properties written = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
@@ -100,6 +100,33 @@ public class StartStopGoalsTest {
 
         assertRefused(bootstrapServers);
         assertEquals("nothing left in the work directory", List.of(), list(workDirectory()));
+        assertNull("stop takes the published address back", project.getProperties()
+                .getProperty("kafka.bootstrap.servers"));
+    }
+
+    @Test
+    public void kafkaPropertiesOfTheProjectAreNotTakenForParameters() throws Exception {
+        // As Spring Boot's parent defines kafka.version (for kafka-clients), and a pom may define kafka.port.
+        project.getProperties().setProperty("kafka.version", "3.8.1");
+        project.getProperties().setProperty("kafka.port", "9092");
+        List<String> infos = new ArrayList<>();
+        Mojo start = goal("start");
+        start.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                infos.add(content.toString());
+            }
+        });
+        start.execute();
+        try {
+            assertFalse(project.getProperties().getProperty("kafka.bootstrap.servers").endsWith(":9092"));
+            assertTrue(infos.toString(), infos.contains("Not taking kafka.version=3.8.1 from the project's properties"
+                    + " (it may be another tool's, as Spring Boot's kafka.version is): set <kafkaVersion> in this"
+                    + " plugin's configuration or -Dkafka.version to use a value"));
+            assertTrue(infos.toString(), infos.stream().anyMatch(line -> line.startsWith("Kafka 3.9.2 in ZooKeeper")));
+        } finally {
+            goal("stop").execute();
+        }
     }
 
     @Test
@@ -110,7 +137,7 @@ public class StartStopGoalsTest {
         String legacy = project.getProperties().getProperty("kafka.legacy.bootstrap.servers");
         String current = project.getProperties().getProperty("kafka.current.bootstrap.servers");
         assertNotEquals(legacy, current);
-        assertEquals("kraft", project.getProperties().getProperty("kafka.current.mode"));
+        assertEquals("kraft", project.getProperties().getProperty("kafka.current.cluster.mode"));
         assertNull("an unnamed cluster's properties", project.getProperties().getProperty("kafka.bootstrap.servers"));
         assertTrue(Files.exists(workDirectory().resolve("kafka-legacy.properties")));
         assertTrue(Files.exists(workDirectory().resolve("kafka-current.properties")));
