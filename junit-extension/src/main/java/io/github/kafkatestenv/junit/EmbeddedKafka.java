@@ -46,8 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Clean up</h2>
  * A shared cluster is closed when the test run ends, a fresh one after its class. Injected clients are closed
- * when their scope ends (the test method, or the class for {@code @BeforeAll}, constructor and static field
- * injection), also when the test failed.
+ * when their scope ends, also when the test failed: after the test method for method parameters, instance fields
+ * and constructor parameters (JUnit 5.12 or newer; after the class on older JUnit), after the class for
+ * {@code @BeforeAll}/{@code @AfterAll} parameters and static fields, which are emptied then.
  *
  * <h2>An existing cluster</h2>
  * When the system property (or JUnit configuration parameter) {@value #BOOTSTRAP_SERVERS_PROPERTY} or the

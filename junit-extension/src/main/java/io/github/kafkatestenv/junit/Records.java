@@ -12,7 +12,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -64,13 +67,22 @@ public final class Records {
      */
     public static <K, V> RecordMetadata send(Producer<K, V> producer, ProducerRecord<K, V> record, Duration timeout)
             throws InterruptedException {
+        Deadline deadline = Deadline.after(timeout);
+        // send() itself blocks until the topic's metadata comes (max.block.ms, 60 s by default): start it on another
+        // thread so that the timeout holds for the whole send.
+        CompletableFuture<Future<RecordMetadata>> sending = CompletableFuture.supplyAsync(() -> producer.send(record));
         try {
-            return producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Future<RecordMetadata> sent = sending.get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
+            return sent.get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new AssertionError("Expected the broker to acknowledge " + describe(record) + " within " + timeout
-                    + ", but no acknowledgement came", e);
+                    + ", but no acknowledgement came" + (sending.isDone() ? ""
+                    : ": the producer still waits for the metadata of topic '" + record.topic() + "'; does the topic"
+                    + " exist? Declare it in @EmbeddedKafka(topics = ...)"), e);
         } catch (ExecutionException e) {
-            throw new AssertionError("Sending " + describe(record) + " failed: " + e.getCause(), e.getCause());
+            Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+                    ? e.getCause().getCause() : e.getCause();
+            throw new AssertionError("Sending " + describe(record) + " failed: " + cause, cause);
         }
     }
 

@@ -95,6 +95,52 @@ class ClusterLifetimeTest {
                 "a fresh cluster closes after its class, not when the run ends");
     }
 
+    @Test
+    void staticFieldsOfABaseClassAreFilledAgainForEachSubclass() {
+        seen.clear();
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(ClassOrderer.DEFAULT_ORDER_PROPERTY_NAME,
+                        ClassOrderer.OrderAnnotation.class.getName())
+                .selectors(selectClass(SharedSubclassTestCase.class), selectClass(FreshSubclassTestCase.class))
+                .execute()
+                .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertEquals(((KafkaCluster) seen.get("fresh-subclass")).bootstrapServers(), seen.get("fresh-subclass-servers"),
+                "the second subclass gets its own cluster's address, not the first one's");
+        assertEquals(Boolean.TRUE, seen.get("fresh-subclass-admin-works"), "and a live Admin, not the closed one");
+    }
+
+    /** A base class with static injected fields, as Spring Boot tests have for @DynamicPropertySource. */
+    abstract static class StaticFieldsBase {
+        @BootstrapServers
+        static String servers;
+        static Admin admin;
+
+        void record(String name, KafkaCluster cluster) throws Exception {
+            seen.put(name, cluster);
+            seen.put(name + "-servers", servers);
+            seen.put(name + "-admin-works", admin.listTopics().names().get(30, TimeUnit.SECONDS).contains("lifecycle"));
+        }
+    }
+
+    @Order(1)
+    @EmbeddedKafka(mode = Mode.KRAFT, topics = @Topic(name = "lifecycle"))
+    static class SharedSubclassTestCase extends StaticFieldsBase {
+        @Test
+        void recordsWhatItGot(KafkaCluster cluster) throws Exception {
+            record("shared-subclass", cluster);
+        }
+    }
+
+    @Order(2)
+    @EmbeddedKafka(mode = Mode.KRAFT, topics = @Topic(name = "lifecycle"), freshCluster = true)
+    static class FreshSubclassTestCase extends StaticFieldsBase {
+        @Test
+        void recordsWhatItGot(KafkaCluster cluster) throws Exception {
+            record("fresh-subclass", cluster);
+        }
+    }
+
     @EmbeddedKafka(mode = Mode.KRAFT, topics = @Topic(name = "lifecycle"))
     static class FirstTestCase {
         @Test

@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -39,7 +41,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  */
 @SuppressWarnings("deprecation") // getOrComputeIfAbsent and CloseableResource: what JUnit 5 before 5.13 has
 public final class EmbeddedKafkaExtension
-        implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver, ExecutionCondition {
+        implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor, ParameterResolver,
+        ExecutionCondition {
 
     /** Where the sources of an existing cluster's address are named, for messages. */
     static final String BOOTSTRAP_SERVERS_SOURCES = "system property " + EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY
@@ -56,6 +59,24 @@ public final class EmbeddedKafkaExtension
     public void beforeAll(ExtensionContext context) {
         environment(context);
         injectFields(context, null, context.getRequiredTestClass());
+    }
+
+    /**
+     * Empties the static fields {@link #beforeAll} filled: their clients are closed with the class, and a static field
+     * of a base class must be filled again, for the next subclass, from that subclass's cluster.
+     */
+    @Override
+    public void afterAll(ExtensionContext context) throws IllegalAccessException {
+        InjectedStatics injected = context.getStore(NAMESPACE).remove(InjectedStatics.class, InjectedStatics.class);
+        if (injected != null) {
+            for (Field field : injected.fields()) {
+                field.set(null, null);
+            }
+        }
+    }
+
+    /** The static fields one class's {@code beforeAll} filled. */
+    private record InjectedStatics(List<Field> fields) {
     }
 
     @Override
@@ -199,6 +220,11 @@ public final class EmbeddedKafkaExtension
                 field.setAccessible(true);
                 if (field.get(instance) == null) {
                     field.set(instance, resolve(injection.get(), context));
+                    if (statics) {
+                        context.getStore(NAMESPACE).getOrComputeIfAbsent(InjectedStatics.class,
+                                key -> new InjectedStatics(new ArrayList<>()), InjectedStatics.class).fields()
+                                .add(field);
+                    }
                 }
             } catch (IllegalAccessException e) {
                 throw new ExtensionConfigurationException("@EmbeddedKafka cannot inject "
