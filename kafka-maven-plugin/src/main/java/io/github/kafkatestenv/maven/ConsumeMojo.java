@@ -144,9 +144,15 @@ public class ConsumeMojo extends ConsoleMojo {
                     + (topics.isEmpty() ? "the cluster has no topics" : "its topics are " + String.join(", ", topics))
                     + ". Check the name, or create the topic (kafka.topics on kafka:start or kafka:run)");
         }
-        PrintStream out = open();
         KafkaConsumer<byte[], byte[]> consumer = ConsoleClients.createClient(servers,
                 () -> new KafkaConsumer<>(config(servers, group, wait, userProperties)));
+        PrintStream out;
+        try {
+            out = open(); // after the consumer: a consumer that cannot be made leaves the output file as it was
+        } catch (MojoExecutionException | RuntimeException e) {
+            consumer.close(Duration.ofSeconds(5));
+            throw e;
+        }
         List<String> seen = new ArrayList<>();
         int consumed;
         try {

@@ -124,7 +124,12 @@ final class ClientFactory {
                         : settings.valueSerde(), "value", config, false);
                 KafkaConsumer<Object, Object> consumer = new KafkaConsumer<>(properties(config), key, value);
                 if (settings != null && !settings.topic().isEmpty()) {
-                    consumer.subscribe(List.of(environment.topicName(settings.topic())));
+                    try {
+                        consumer.subscribe(List.of(environment.topicName(settings.topic())));
+                    } catch (RuntimeException e) {
+                        consumer.close(CLOSE_TIMEOUT);
+                        throw e;
+                    }
                 }
                 return new InjectedClient(consumer, () -> consumer.close(CLOSE_TIMEOUT));
             }
