@@ -144,6 +144,12 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
     /** The ZooKeeper port for this goal; 0 for a free one. Unused in KRaft mode. */
     abstract int zookeeperPort();
 
+    /** This goal's default for {@link #port()}, taken instead of a {@code kafka.port} project property. */
+    abstract int defaultPort();
+
+    /** This goal's default for {@link #zookeeperPort()}, as {@link #defaultPort()}. */
+    abstract int defaultZookeeperPort();
+
     /** Whether the goal is to do nothing; says so when it is. */
     boolean skipped() {
         if (inheritedFromProject("skip", "kafka.skip")) {
@@ -163,10 +169,13 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
     ClusterDefinition definition() throws MojoExecutionException {
         ignoreProjectProperties();
         try {
+            int brokerPort = inheritedFromProject("port", "kafka.port") ? defaultPort() : port();
+            int zooKeeperPort = inheritedFromProject("zookeeperPort", "kafka.zookeeperPort")
+                    ? defaultZookeeperPort() : zookeeperPort();
             ClusterDefinition.Builder builder = ClusterDefinition.builder()
                     .kafkaVersion(kafkaVersion)
                     .brokers(brokers)
-                    .brokerPort(port())
+                    .brokerPort(brokerPort)
                     .brokerProperties(parseBrokerProperties(brokerProperties))
                     .workDirectory(workDirectory())
                     .keepDirectory(keepDirectory);
@@ -181,7 +190,7 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
             ClusterDefinition definition = builder.build();
             // The ZooKeeper port only matters, and is only checked against the broker ports, in ZooKeeper mode.
             return definition.mode() == Mode.ZOOKEEPER
-                    ? definition.toBuilder().zookeeperPort(zookeeperPort()).build()
+                    ? definition.toBuilder().zookeeperPort(zooKeeperPort).build()
                     : definition;
         } catch (KafkaTestEnvException e) {
             throw new MojoExecutionException(e.getMessage(), e);

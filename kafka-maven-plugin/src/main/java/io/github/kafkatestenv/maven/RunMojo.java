@@ -30,13 +30,17 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "run", requiresProject = false, aggregator = true, threadSafe = true)
 public class RunMojo extends AbstractKafkaMojo {
 
+    /** Kafka's and ZooKeeper's own ports, where clients and tools set up for a local Kafka look. */
+    private static final int KAFKA_PORT = 9092;
+    private static final int ZOOKEEPER_PORT = 2181;
+
     /**
      * The first broker's port; broker {@code i} listens on {@code port + i}. Default 9092, Kafka's own, so that
      * clients and tools set up for a local Kafka find it. 0 takes free ports, printed once the cluster is ready.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.port", defaultValue = "9092")
+    @Parameter(property = "kafka.port", defaultValue = "" + KAFKA_PORT)
     int port;
 
     /**
@@ -45,7 +49,7 @@ public class RunMojo extends AbstractKafkaMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.zookeeperPort", defaultValue = "2181")
+    @Parameter(property = "kafka.zookeeperPort", defaultValue = "" + ZOOKEEPER_PORT)
     int zookeeperPort;
 
     /** Where the goal prints; its job is to print, so not to Maven's log, which {@code -q} would silence. */
@@ -59,6 +63,16 @@ public class RunMojo extends AbstractKafkaMojo {
     @Override
     int zookeeperPort() {
         return zookeeperPort;
+    }
+
+    @Override
+    int defaultPort() {
+        return KAFKA_PORT;
+    }
+
+    @Override
+    int defaultZookeeperPort() {
+        return ZOOKEEPER_PORT;
     }
 
     @Override

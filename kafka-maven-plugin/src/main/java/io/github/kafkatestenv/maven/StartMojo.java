@@ -42,6 +42,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class StartMojo extends AbstractKafkaMojo {
 
+    /** Port 0: a free port, chosen when the cluster starts. */
+    private static final int FREE_PORT = 0;
+
     /**
      * The cluster's name, for builds that start several (one execution each, for example a ZooKeeper cluster and a
      * KRaft one). A named cluster publishes its properties with the name after {@code kafka.}:
@@ -60,7 +63,7 @@ public class StartMojo extends AbstractKafkaMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.port", defaultValue = "0")
+    @Parameter(property = "kafka.port", defaultValue = "" + FREE_PORT)
     int port;
 
     /**
@@ -68,7 +71,7 @@ public class StartMojo extends AbstractKafkaMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.zookeeperPort", defaultValue = "0")
+    @Parameter(property = "kafka.zookeeperPort", defaultValue = "" + FREE_PORT)
     int zookeeperPort;
 
     /**
@@ -102,6 +105,16 @@ public class StartMojo extends AbstractKafkaMojo {
     }
 
     @Override
+    int defaultPort() {
+        return FREE_PORT;
+    }
+
+    @Override
+    int defaultZookeeperPort() {
+        return FREE_PORT;
+    }
+
+    @Override
     public void execute() throws MojoExecutionException {
         if (skipped()) {
             return;
@@ -120,12 +133,6 @@ public class StartMojo extends AbstractKafkaMojo {
             throw new MojoExecutionException("A Kafka cluster " + ClusterNames.describe(clusterName)
                     + " is already running in this build of " + project.getId() + ": give each kafka:start execution"
                     + " its own <name>, and each kafka:stop the name of the cluster it stops");
-        }
-        if (inheritedFromProject("port", "kafka.port")) {
-            port = 0;
-        }
-        if (inheritedFromProject("zookeeperPort", "kafka.zookeeperPort")) {
-            zookeeperPort = 0;
         }
         ClusterDefinition definition = definition();
         long started = System.nanoTime();
