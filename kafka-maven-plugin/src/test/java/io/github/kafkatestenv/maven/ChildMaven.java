@@ -66,6 +66,34 @@ final class ChildMaven implements AutoCloseable {
         return new ChildMaven(process, directory, directory.resolve("build.log"));
     }
 
+    /**
+     * Writes {@code directory/pom.xml}: a project of packaging {@code pom} whose only plugin is the one under test,
+     * with {@code pluginContent} (its {@code <executions>}, {@code <configuration>}) inside its element.
+     */
+    static void writePluginProject(Path directory, String pluginContent) throws IOException {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>example</groupId>
+                  <artifactId>%s</artifactId>
+                  <version>1</version>
+                  <packaging>pom</packaging>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>io.github.kafkatestenv</groupId>
+                        <artifactId>kafka-maven-plugin</artifactId>
+                        <version>%s</version>
+                %s
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(directory.getFileName(), PLUGIN.substring(PLUGIN.lastIndexOf(':') + 1),
+                pluginContent.indent(8).stripTrailing()), StandardCharsets.UTF_8);
+    }
+
     /** Settings whose mirror of every repository is this build's local repository, checksums not asked for. */
     private static synchronized Path settings() throws IOException {
         Path settings = IT_DIRECTORY.resolve("settings.xml");

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -45,38 +42,18 @@ class RunGoalFailuresIT {
 
     @Test
     void readsTopicsNestedInThePomAndRejectsReplicationAboveBrokers() throws Exception {
-        Path project = ChildMaven.IT_DIRECTORY.resolve("pom-topics");
-        Files.createDirectories(project);
-        Files.writeString(project.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>example</groupId>
-                  <artifactId>pom-topics</artifactId>
-                  <version>1</version>
-                  <packaging>pom</packaging>
-                  <build>
-                    <plugins>
-                      <plugin>
-                        <groupId>io.github.kafkatestenv</groupId>
-                        <artifactId>kafka-maven-plugin</artifactId>
-                        <version>%s</version>
-                        <configuration>
-                          <topics>
-                            <topic>audit</topic>
-                            <topic>
-                              <name>orders</name>
-                              <partitions>3</partitions>
-                              <replicationFactor>3</replicationFactor>
-                              <configs><cleanup.policy>compact</cleanup.policy></configs>
-                            </topic>
-                          </topics>
-                        </configuration>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(ChildMaven.PLUGIN.substring(ChildMaven.PLUGIN.lastIndexOf(':') + 1)),
-                StandardCharsets.UTF_8);
+        ChildMaven.writePluginProject(ChildMaven.IT_DIRECTORY.resolve("pom-topics"), """
+                <configuration>
+                  <topics>
+                    <topic>audit</topic>
+                    <topic>
+                      <name>orders</name>
+                      <partitions>3</partitions>
+                      <replicationFactor>3</replicationFactor>
+                      <configs><cleanup.policy>compact</cleanup.policy></configs>
+                    </topic>
+                  </topics>
+                </configuration>""");
         assertFailsWith("pom-topics", "Topic 'orders' has replication factor 3 but the cluster has 1 broker:"
                 + " lower the replication factor or add brokers", ChildMaven.PLUGIN + ":run");
     }

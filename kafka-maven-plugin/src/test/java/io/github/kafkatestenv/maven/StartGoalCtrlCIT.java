@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,43 +30,24 @@ class StartGoalCtrlCIT {
     @Test
     void ctrlCBetweenStartAndStopLeavesNothingBehind() throws Exception {
         Path project = ChildMaven.IT_DIRECTORY.resolve("start-ctrl-c");
-        Files.createDirectories(project);
-        Files.writeString(project.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>example</groupId>
-                  <artifactId>start-ctrl-c</artifactId>
-                  <version>1</version>
-                  <packaging>pom</packaging>
-                  <build>
-                    <plugins>
-                      <plugin>
-                        <groupId>io.github.kafkatestenv</groupId>
-                        <artifactId>kafka-maven-plugin</artifactId>
-                        <version>%s</version>
-                        <executions>
-                          <execution>
-                            <goals><goal>start</goal><goal>stop</goal></goals>
-                            <configuration><topics><topic>quiet</topic></topics></configuration>
-                          </execution>
-                          <execution>
-                            <!-- Stands for a long integration test: waits for a record that never comes. -->
-                            <id>wait</id>
-                            <phase>integration-test</phase>
-                            <goals><goal>consume</goal></goals>
-                            <configuration>
-                              <topic>quiet</topic>
-                              <maxMessages>1</maxMessages>
-                              <timeout>5m</timeout>
-                            </configuration>
-                          </execution>
-                        </executions>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(ChildMaven.PLUGIN.substring(ChildMaven.PLUGIN.lastIndexOf(':') + 1)),
-                StandardCharsets.UTF_8);
+        ChildMaven.writePluginProject(project, """
+                <executions>
+                  <execution>
+                    <goals><goal>start</goal><goal>stop</goal></goals>
+                    <configuration><topics><topic>quiet</topic></topics></configuration>
+                  </execution>
+                  <execution>
+                    <!-- Stands for a long integration test: waits for a record that never comes. -->
+                    <id>wait</id>
+                    <phase>integration-test</phase>
+                    <goals><goal>consume</goal></goals>
+                    <configuration>
+                      <topic>quiet</topic>
+                      <maxMessages>1</maxMessages>
+                      <timeout>5m</timeout>
+                    </configuration>
+                  </execution>
+                </executions>""");
         Path work = project.resolve("target").resolve("kafka-testenv");
         try (ChildMaven mvn = ChildMaven.start(project, "verify")) {
             String bootstrapServers = mvn.awaitLine(READY, Duration.ofMinutes(3)).group(1);
