@@ -4,7 +4,10 @@ import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.Topic;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +57,14 @@ public class RunMojo extends AbstractKafkaMojo {
 
     /** Where the goal prints; its job is to print, so not to Maven's log, which {@code -q} would silence. */
     private final PrintStream out = System.out;
+
+    /**
+     * Where the stop messages go. They are printed from a shutdown hook, concurrently with Maven's own hook that
+     * resets its console colours through the same Jansi stream, which is not safe for two threads at once (it threw
+     * in CI). The process's raw standard output has no such state.
+     */
+    private final PrintStream stopOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            Charset.defaultCharset());
 
     @Override
     int port() {
@@ -115,20 +126,20 @@ public class RunMojo extends AbstractKafkaMojo {
         out.flush();
     }
 
-    /** Closes the cluster and says so once it is closed; runs in a shutdown hook. */
+    /** Closes the cluster and says so once it is closed; runs in a shutdown hook. Printing never stops the close. */
     private void stop(KafkaCluster cluster) {
-        out.println("Stopping Kafka...");
-        out.flush();
+        stopOut.println("Stopping Kafka...");
+        String outcome;
         try {
             // Returns once the cluster is closed, also when the engine's own shutdown hook is the one closing it.
             cluster.close();
-            out.println(cluster.definition().keepDirectory()
+            outcome = cluster.definition().keepDirectory()
                     ? "Kafka stopped; its directory is kept: " + cluster.directory()
-                    : "Kafka stopped.");
+                    : "Kafka stopped.";
         } catch (RuntimeException e) {
-            out.println("Kafka did not stop cleanly: " + e.getMessage() + "\nIts log: " + cluster.logFile());
+            outcome = "Kafka did not stop cleanly: " + e.getMessage() + "\nIts log: " + cluster.logFile();
         }
-        out.flush();
+        stopOut.println(outcome);
     }
 
     private static String describe(String version, Mode mode, int brokers) {
