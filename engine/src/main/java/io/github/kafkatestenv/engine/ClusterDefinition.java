@@ -41,7 +41,12 @@ public final class ClusterDefinition {
     /** Broker properties the engine sets itself; overriding them would break the cluster it builds. */
     private static final Set<String> RESERVED_PROPERTIES = Set.of("broker.id", "node.id", "listeners", "log.dir",
             "log.dirs", "zookeeper.connect", "process.roles", "controller.quorum.voters",
-            "controller.quorum.bootstrap.servers", "controller.listener.names", "metadata.log.dir");
+            "controller.quorum.bootstrap.servers", "controller.listener.names", "metadata.log.dir",
+            "advertised.listeners", "listener.security.protocol.map", "inter.broker.listener.name",
+            "security.inter.broker.protocol", "authorizer.class.name", "super.users");
+
+    /** The SASL mechanisms a SASL listener accepts; each declared user may log in with any of them. */
+    public static final List<String> SASL_MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
 
     private final Mode mode;
     private final int brokers;
@@ -54,6 +59,13 @@ public final class ClusterDefinition {
     private final boolean keepDirectory;
     private final Duration startTimeout;
     private final List<Path> runtimeClasspath;
+    private final SecurityProtocol securityProtocol;
+    private final List<User> users;
+    private final String saslMechanism;
+    private final boolean mutualTls;
+    private final boolean authorizer;
+    private final List<String> superUsers;
+    private final List<Grant> grants;
 
     private ClusterDefinition(Builder builder) {
         this.kafkaVersion = builder.kafkaVersion == null || builder.kafkaVersion.isBlank()
@@ -87,7 +99,8 @@ public final class ClusterDefinition {
             }
             if (RESERVED_PROPERTIES.contains(key.trim())) {
                 throw new KafkaTestEnvException("Broker property '" + key + "' is set by kafka-testenv for each "
-                        + "broker; remove it (ports: brokerPort/zookeeperPort; directories: workDirectory)");
+                        + "broker; remove it (ports: brokerPort/zookeeperPort; directories: workDirectory; listeners and"
+                        + " ACLs: securityProtocol, users, superUser, grant)");
             }
             if (property.getValue() == null) {
                 throw new KafkaTestEnvException("Broker property '" + key + "' has no value");
@@ -112,6 +125,56 @@ public final class ClusterDefinition {
         }
         this.startTimeout = builder.startTimeout;
         this.runtimeClasspath = List.copyOf(builder.runtimeClasspath);
+        this.securityProtocol = builder.securityProtocol == null ? SecurityProtocol.PLAINTEXT
+                : builder.securityProtocol;
+        this.users = List.copyOf(builder.users);
+        this.saslMechanism = builder.saslMechanism == null ? SASL_MECHANISMS.get(0)
+                : builder.saslMechanism.trim().toUpperCase(java.util.Locale.ROOT);
+        this.mutualTls = builder.mutualTls;
+        this.superUsers = builder.superUsers.stream().map(Grant::principal).distinct().toList();
+        this.grants = List.copyOf(builder.grants);
+        this.authorizer = builder.authorizer || !superUsers.isEmpty() || !grants.isEmpty();
+        validateSecurity(builder);
+    }
+
+    private void validateSecurity(Builder builder) {
+        Set<String> userNames = new HashSet<>();
+        for (User user : users) {
+            if (!userNames.add(user.name())) {
+                throw new KafkaTestEnvException("User '" + user.name() + "' is declared twice: declare each user once");
+            }
+        }
+        if (builder.saslMechanism != null && !SASL_MECHANISMS.contains(saslMechanism)) {
+            throw new KafkaTestEnvException("Unknown SASL mechanism '" + builder.saslMechanism + "': use "
+                    + String.join(", ", SASL_MECHANISMS));
+        }
+        if (builder.saslMechanism != null && !securityProtocol.usesSasl()) {
+            throw new KafkaTestEnvException("SASL mechanism " + saslMechanism + " is set but the security protocol is "
+                    + securityProtocol + ": use SASL_PLAINTEXT or SASL_SSL, or leave the mechanism out");
+        }
+        if (mutualTls && !securityProtocol.usesTls()) {
+            throw new KafkaTestEnvException("Mutual TLS needs a TLS listener, but the security protocol is "
+                    + securityProtocol + ": use SSL or SASL_SSL");
+        }
+        if (securityProtocol.usesSasl()) {
+            if (users.isEmpty()) {
+                throw new KafkaTestEnvException("Security protocol " + securityProtocol + " needs at least one user"
+                        + " to log in: declare one, for example alice:alice-secret");
+            }
+            for (User user : users) {
+                if (user.password().isEmpty()) {
+                    throw new KafkaTestEnvException("User '" + user.name() + "' has no password, which "
+                            + securityProtocol + " needs: declare it as " + user.name() + ":<password>");
+                }
+            }
+        } else if (!users.isEmpty() && !mutualTls) {
+            throw new KafkaTestEnvException("Users " + users.stream().map(User::name).toList() + " are declared, but"
+                    + " with security protocol " + securityProtocol + " nobody logs in: use SASL_PLAINTEXT,"
+                    + " SASL_SSL, or SSL with mutual TLS, or remove the users");
+        } else if (mutualTls && users.isEmpty()) {
+            throw new KafkaTestEnvException("Mutual TLS needs at least one user: each user gets a client"
+                    + " certificate with subject CN=<name>");
+        }
     }
 
     /** A builder with every default in place. */
@@ -133,6 +196,13 @@ public final class ClusterDefinition {
         builder.keepDirectory = keepDirectory;
         builder.startTimeout = startTimeout;
         builder.runtimeClasspath.addAll(runtimeClasspath);
+        builder.securityProtocol = securityProtocol;
+        builder.users.addAll(users);
+        builder.saslMechanism = securityProtocol.usesSasl() ? saslMechanism : null;
+        builder.mutualTls = mutualTls;
+        builder.authorizer = authorizer;
+        builder.superUsers.addAll(superUsers);
+        builder.grants.addAll(grants);
         return builder;
     }
 
@@ -215,6 +285,41 @@ public final class ClusterDefinition {
         return runtimeClasspath;
     }
 
+    /** How clients connect to the brokers' listener. Default {@link SecurityProtocol#PLAINTEXT}. */
+    public SecurityProtocol securityProtocol() {
+        return securityProtocol;
+    }
+
+    /** The users clients log in as (SASL) or hold a certificate for (mutual TLS). */
+    public List<User> users() {
+        return users;
+    }
+
+    /** The SASL mechanism of the client properties the cluster hands out. Default {@code PLAIN}. */
+    public String saslMechanism() {
+        return saslMechanism;
+    }
+
+    /** Whether the TLS listener requires a client certificate. */
+    public boolean mutualTls() {
+        return mutualTls;
+    }
+
+    /** Whether brokers run an ACL authorizer: asked for, or implied by a super user or a grant. */
+    public boolean authorizer() {
+        return authorizer;
+    }
+
+    /** Principals ({@code User:<name>}) the authorizer allows everything. */
+    public List<String> superUsers() {
+        return superUsers;
+    }
+
+    /** The ACLs created before the cluster counts as ready. */
+    public List<Grant> grants() {
+        return grants;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ClusterDefinition that
@@ -222,13 +327,17 @@ public final class ClusterDefinition {
                 && topics.equals(that.topics) && brokerProperties.equals(that.brokerProperties)
                 && brokerPort == that.brokerPort && zookeeperPort == that.zookeeperPort
                 && Objects.equals(workDirectory, that.workDirectory) && keepDirectory == that.keepDirectory
-                && startTimeout.equals(that.startTimeout) && runtimeClasspath.equals(that.runtimeClasspath);
+                && startTimeout.equals(that.startTimeout) && runtimeClasspath.equals(that.runtimeClasspath)
+                && securityProtocol == that.securityProtocol && users.equals(that.users)
+                && saslMechanism.equals(that.saslMechanism) && mutualTls == that.mutualTls
+                && authorizer == that.authorizer && superUsers.equals(that.superUsers) && grants.equals(that.grants);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(mode, brokers, kafkaVersion, topics, brokerProperties, brokerPort, zookeeperPort,
-                workDirectory, keepDirectory, startTimeout, runtimeClasspath);
+                workDirectory, keepDirectory, startTimeout, runtimeClasspath, securityProtocol, users, saslMechanism,
+                mutualTls, authorizer, superUsers, grants);
     }
 
     @Override
@@ -236,7 +345,11 @@ public final class ClusterDefinition {
         return "Kafka " + kafkaVersion + " " + (mode == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft") + " mode, "
                 + brokers + " broker" + (brokers == 1 ? "" : "s")
                 + (topics.isEmpty() ? "" : ", topics " + topics.stream()
-                        .map(t -> t.name() + ":" + t.partitions() + ":" + t.replicationFactor()).toList());
+                        .map(t -> t.name() + ":" + t.partitions() + ":" + t.replicationFactor()).toList())
+                + (securityProtocol == SecurityProtocol.PLAINTEXT ? "" : ", " + securityProtocol
+                        + (mutualTls ? " with client certificates" : "")
+                        + (users.isEmpty() ? "" : ", users " + users.stream().map(User::name).toList()))
+                + (authorizer ? ", ACLs" : "");
     }
 
     private static int requirePort(int port, String what) {
@@ -259,6 +372,13 @@ public final class ClusterDefinition {
         private boolean keepDirectory;
         private Duration startTimeout = Duration.ofMinutes(2);
         private final List<Path> runtimeClasspath = new ArrayList<>();
+        private SecurityProtocol securityProtocol;
+        private final List<User> users = new ArrayList<>();
+        private String saslMechanism;
+        private boolean mutualTls;
+        private boolean authorizer;
+        private final List<String> superUsers = new ArrayList<>();
+        private final List<Grant> grants = new ArrayList<>();
 
         private Builder() {
         }
@@ -340,6 +460,69 @@ public final class ClusterDefinition {
          */
         public Builder runtimeClasspath(Collection<Path> jars) {
             this.runtimeClasspath.addAll(jars);
+            return this;
+        }
+
+        /**
+         * How clients connect: {@code SASL_PLAINTEXT}, {@code SSL} or {@code SASL_SSL} secure the listener in
+         * {@link KafkaCluster#bootstrapServers()}; {@link KafkaCluster#clientProperties()} holds what a client then
+         * needs. Default {@code PLAINTEXT}.
+         */
+        public Builder securityProtocol(SecurityProtocol protocol) {
+            this.securityProtocol = protocol;
+            return this;
+        }
+
+        /** A user who logs in with SASL (PLAIN or SCRAM) or, with mutual TLS, gets a client certificate. */
+        public Builder user(String name, String password) {
+            return user(new User(name, password));
+        }
+
+        public Builder user(User user) {
+            this.users.add(Objects.requireNonNull(user, "user"));
+            return this;
+        }
+
+        public Builder users(Collection<User> users) {
+            users.forEach(this::user);
+            return this;
+        }
+
+        /**
+         * The SASL mechanism in the client properties the cluster hands out: {@code PLAIN}, {@code SCRAM-SHA-256}
+         * or {@code SCRAM-SHA-512}. Brokers accept all three. Default {@code PLAIN}.
+         */
+        public Builder saslMechanism(String mechanism) {
+            this.saslMechanism = mechanism;
+            return this;
+        }
+
+        /** Require a client certificate on the TLS listener: each user gets one, with subject {@code CN=<name>}. */
+        public Builder mutualTls(boolean required) {
+            this.mutualTls = required;
+            return this;
+        }
+
+        /** Run an ACL authorizer; implied by {@link #superUser} and {@link #grant}. Default off. */
+        public Builder authorizer(boolean enabled) {
+            this.authorizer = enabled;
+            return this;
+        }
+
+        /** A user ({@code alice} or {@code User:alice}) the authorizer allows everything. */
+        public Builder superUser(String user) {
+            this.superUsers.add(user);
+            return this;
+        }
+
+        /** An ACL created before the cluster counts as ready. */
+        public Builder grant(Grant grant) {
+            this.grants.add(Objects.requireNonNull(grant, "grant"));
+            return this;
+        }
+
+        public Builder grants(Collection<Grant> grants) {
+            grants.forEach(this::grant);
             return this;
         }
 

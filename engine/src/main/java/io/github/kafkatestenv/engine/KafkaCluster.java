@@ -2,6 +2,7 @@ package io.github.kafkatestenv.engine;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,8 +35,34 @@ public interface KafkaCluster extends AutoCloseable {
     /** The cluster id brokers report in their metadata. */
     String clusterId();
 
-    /** Every broker's address, comma separated, for {@code bootstrap.servers}. */
+    /**
+     * Every broker's address, comma separated, for {@code bootstrap.servers}: the listener of the definition's
+     * {@link ClusterDefinition#securityProtocol() security protocol}.
+     */
     String bootstrapServers();
+
+    /**
+     * What a client needs to connect, as the first declared user if there is one: {@code bootstrap.servers}, and
+     * on a secured listener {@code security.protocol}, the SASL login ({@code sasl.mechanism},
+     * {@code sasl.jaas.config}) and the TLS stores ({@code ssl.truststore.*}, and {@code ssl.keystore.*} with
+     * mutual TLS). Pass them to any Kafka client.
+     */
+    Map<String, String> clientProperties();
+
+    /**
+     * {@link #clientProperties()} for a declared user.
+     *
+     * @throws KafkaTestEnvException if no such user is declared
+     */
+    Map<String, String> clientProperties(String user);
+
+    /**
+     * With a TLS listener, the directory of its files, valid until close: {@code ca.pem} (the certificate
+     * authority, for clients that take PEM such as librdkafka or Node), {@code truststore.p12} and, with mutual
+     * TLS, each user's {@code <name>.p12}, {@code <name>-cert.pem} and {@code <name>-key.pem}. The stores'
+     * password is in {@link #clientProperties()}.
+     */
+    Optional<Path> tlsDirectory();
 
     /** {@code 127.0.0.1:port} of the ZooKeeper server in ZooKeeper mode; empty in KRaft mode. */
     Optional<String> zookeeperConnect();
@@ -58,8 +85,30 @@ public interface KafkaCluster extends AutoCloseable {
      */
     void stopBroker(int brokerId);
 
+    /**
+     * Stops one broker (in KRaft mode, the whole node) as a crash would for the rest of the cluster: no controlled
+     * shutdown hands its partition leadership over first, so the cluster notices it is gone when its session ends
+     * (in KRaft mode after {@code broker.session.timeout.ms}). Its id, port and data are kept for
+     * {@link #startBroker}.
+     */
+    void killBroker(int brokerId);
+
     /** Starts a stopped broker again with the same id, port and data, and returns once it is registered. */
     void startBroker(int brokerId);
+
+    /**
+     * ZooKeeper mode: stops the ZooKeeper server, keeping its data and port. The brokers keep running and retry;
+     * what needs ZooKeeper (topic changes, leader elections) waits for {@link #startZooKeeper}.
+     *
+     * @throws KafkaTestEnvException in KRaft mode, or if ZooKeeper is already stopped
+     */
+    void stopZooKeeper();
+
+    /**
+     * ZooKeeper mode: starts the stopped ZooKeeper server again on the same port with the same data, and returns
+     * once every running broker is registered again.
+     */
+    void startZooKeeper();
 
     /** This cluster's own directory: data of every node and the log file. Deleted at close unless kept. */
     Path directory();

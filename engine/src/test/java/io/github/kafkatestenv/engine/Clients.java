@@ -24,6 +24,9 @@ final class Clients {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A broken cluster fails a test within a minute instead of Kafka's default of two.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(config);

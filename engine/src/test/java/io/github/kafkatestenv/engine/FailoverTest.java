@@ -23,19 +23,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The seed's fault test: with three replicas and {@code min.insync.replicas=2}, the partition leader is stopped
- * while a producer sends with {@code acks=all}. Nothing acknowledged may be lost, and the broker, started again,
- * must rejoin the ISR.
+ * The seed's fault test: with three replicas and {@code min.insync.replicas=2}, the partition leader is stopped, or
+ * killed (no controlled shutdown: the cluster only learns it is gone when its session ends), while a producer sends
+ * with {@code acks=all}. Nothing acknowledged may be lost, and the broker, started again, must rejoin the ISR.
  */
 class FailoverTest {
 
     private static final String TOPIC = "payments";
 
-    @ParameterizedTest(name = "Kafka {0} mode {1}")
-    @CsvSource({"3.9.2, ZOOKEEPER", "4.4.0, KRAFT"})
-    void acknowledgedRecordsSurviveTheLeaderGoingDown(String version, Mode mode) throws Exception {
+    @ParameterizedTest(name = "Kafka {0} mode {1}, leader {2}")
+    @CsvSource({"3.9.2, ZOOKEEPER, stopped", "3.9.2, ZOOKEEPER, killed", "4.4.0, KRAFT, killed"})
+    void acknowledgedRecordsSurviveTheLeaderGoingDown(String version, Mode mode, String how) throws Exception {
         ClusterDefinition definition = ClusterDefinition.builder().kafkaVersion(version).mode(mode).brokers(3)
                 .topic(Topic.parse(TOPIC + ":1:3").withConfig("min.insync.replicas", "2"))
+                // A killed KRaft broker is fenced when its session ends: 4 s here instead of Kafka's 9 s.
+                .brokerProperty("broker.session.timeout.ms", "4000")
+                .brokerProperty("broker.heartbeat.interval.ms", "500")
                 .build();
         try (KafkaCluster cluster = definition.start();
              Admin admin = ClusterLifecycleTest.admin(cluster)) {
@@ -59,7 +62,11 @@ class FailoverTest {
 
             awaitAcks(acks, 50, producerFailure);
             int leader = describe(admin).partitions().get(0).leader().id();
-            cluster.stopBroker(leader);
+            if (how.equals("killed")) {
+                cluster.killBroker(leader);
+            } else {
+                cluster.stopBroker(leader);
+            }
             assertFalse(cluster.isRunning(leader));
             int acksWhileDown = acks.get();
             awaitAcks(acks, acksWhileDown + 50, producerFailure);

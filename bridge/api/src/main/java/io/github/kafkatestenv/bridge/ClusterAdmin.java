@@ -28,11 +28,27 @@ public interface ClusterAdmin extends AutoCloseable {
      */
     String topicNotReadyReason(String name, int partitions, long timeoutMs);
 
+    /**
+     * Creates or replaces SCRAM-SHA-256 and SCRAM-SHA-512 credentials for each user, name to password, and waits
+     * for the acknowledgement.
+     */
+    void upsertScramUsers(Map<String, String> passwords, long timeoutMs);
+
+    /** Creates ALLOW bindings, from any host, and waits for the acknowledgement. */
+    void createAcls(List<AclEntry> entries, long timeoutMs);
+
     /** Asks for a group coordinator, which makes the broker create the offsets topic if it does not exist. */
     void requestGroupCoordinator(long timeoutMs);
 
     @Override
     void close();
+
+    /**
+     * One ACL binding in Kafka's terms: a principal such as {@code User:alice}, a resource type such as
+     * {@code TOPIC}, a resource name, whether that name is a prefix, and an operation such as {@code READ}.
+     */
+    record AclEntry(String principal, String resourceType, String resourceName, boolean prefixed, String operation) {
+    }
 
     /** What {@link #describeCluster} saw. */
     record ClusterSnapshot(List<Integer> brokerIds, int controllerId, String clusterId) {

@@ -1,6 +1,8 @@
 package io.github.kafkatestenv.bridge;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -37,8 +39,26 @@ public interface KafkaBridge {
      */
     RunningServer startBroker(Properties config, boolean kraft) throws Exception;
 
-    /** An admin view of the cluster reachable at {@code bootstrapServers}, made with this runtime's clients. */
-    ClusterAdmin admin(String bootstrapServers);
+    /**
+     * An admin view of the cluster reachable at {@code bootstrapServers}, made with this runtime's clients;
+     * {@code clientConfig} holds the security settings of that listener (empty for plaintext).
+     */
+    ClusterAdmin admin(String bootstrapServers, Map<String, String> clientConfig);
+
+    /**
+     * Writes a new certificate authority and the certificates signed by it, as PKCS12 stores protected by
+     * {@code password} and as PEM files: {@code ca.pem} and {@code truststore.p12} (the CA),
+     * {@code broker.p12} (a key and certificate valid for 127.0.0.1 and localhost), and for each client name
+     * {@code <name>.p12}, {@code <name>-cert.pem} and {@code <name>-key.pem} (a certificate whose subject is
+     * {@code CN=<name>}).
+     */
+    void writeTlsFiles(Path directory, String password, List<String> clientNames) throws Exception;
+
+    /**
+     * Why a client configured with {@code clientConfig} cannot use the one broker at {@code server} yet (connect,
+     * authenticate and read the cluster's metadata), or {@code null} once it can.
+     */
+    String clientFailure(String server, Map<String, String> clientConfig, long timeoutMs);
 
     /**
      * Releases what the runtime holds process-wide once every server is stopped: metrics registries, logging

@@ -23,6 +23,19 @@ public interface RunningServer {
         return -1;
     }
 
+    /**
+     * How many ACL bindings this broker's own authorizer holds, or -1 without an authorizer. Bindings reach each
+     * broker on its own time. Brokers only.
+     */
+    default int knownAcls() {
+        return -1;
+    }
+
+    /** Whether a ZooKeeper-mode broker's ZooKeeper session is connected; true for every other server. */
+    default boolean connectedToZooKeeper() {
+        return true;
+    }
+
     /** How many alive brokers this broker's own metadata cache lists. Brokers only. */
     default int knownBrokers() {
         return -1;
@@ -30,4 +43,13 @@ public interface RunningServer {
 
     /** Stops the server and waits until its threads are gone. Calling it twice is harmless. */
     void stop() throws Exception;
+
+    /**
+     * Stops the server as a crash would for the rest of the cluster: a broker hands nothing over first (no
+     * controlled shutdown), so the controller learns it is gone only when its session ends. The threads still end
+     * before this returns, so nothing of the server stays in the JVM.
+     */
+    default void kill() throws Exception {
+        stop();
+    }
 }

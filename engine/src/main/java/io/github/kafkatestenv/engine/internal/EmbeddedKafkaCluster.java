@@ -10,11 +10,15 @@ import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.Topic;
+import io.github.kafkatestenv.engine.User;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
@@ -51,6 +55,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private volatile RunningServer zooKeeper;
     private volatile int zooKeeperPort;
     private volatile ClusterAdmin admin;
+    private volatile ClusterSecurity security;
 
     private EmbeddedKafkaCluster(ClusterDefinition definition, Path directory, Path logFile) {
         this.definition = definition;
@@ -154,6 +159,11 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         bridge.install(logFile);
         kafkaVersion = bridge.kafkaVersion();
         boolean kraft = definition.mode() == Mode.KRAFT;
+        security = ClusterSecurity.of(definition, directory);
+        if (security != null) {
+            SaslFactories.install();
+            security.writeTlsFiles(bridge);
+        }
         int[] controllerPorts = new int[nodes.length];
         if (kraft) {
             clusterId = bridge.newClusterId();
@@ -166,7 +176,12 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         }
         for (int id = 0; id < nodes.length; id++) {
             int port = definition.brokerPort() == 0 ? 0 : definition.brokerPort() + id;
-            nodes[id] = new Node(id, brokerConfig(id, port, controllerPorts));
+            // A secured broker has two listeners; both ports are chosen here (a plain one binds port 0 itself).
+            int internalPort = security == null ? port : Ports.free();
+            if (security != null && port == 0) {
+                port = Ports.free();
+            }
+            nodes[id] = new Node(id, brokerConfig(id, port, internalPort, controllerPorts), port, internalPort);
             if (kraft) {
                 bridge.formatKRaftStorage(nodes[id].config, clusterId);
             }
@@ -195,8 +210,11 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
         }
-        admin = bridge.admin(bootstrapServers());
+        admin = bridge.admin(internalBootstrapServers(), security == null ? Map.of() : security.engineClientConfig());
         awaitBrokers(deadline);
+        if (security != null) {
+            createCredentialsAndAcls(deadline);
+        }
         // Topics and the group coordinator (which creates the offsets topic) are requested all at once.
         List<Future<Object>> requests = new ArrayList<>();
         for (Topic topic : definition.topics()) {
@@ -220,6 +238,47 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             awaitTopic(topic.name(), topic.partitions(), deadline);
         }
         awaitTopic(OFFSETS_TOPIC, 1, deadline);
+        awaitSecurity(deadline);
+    }
+
+    private void createCredentialsAndAcls(long deadline) {
+        Map<String, String> scramPasswords = security.scramPasswords();
+        if (!scramPasswords.isEmpty()) {
+            admin.upsertScramUsers(scramPasswords, remainingMs(deadline));
+        }
+        List<ClusterAdmin.AclEntry> acls = security.aclEntries();
+        if (!acls.isEmpty()) {
+            admin.createAcls(acls, remainingMs(deadline));
+        }
+    }
+
+    /**
+     * Waits until every running broker enforces the declared ACLs and accepts each user's login on its client
+     * listener: credentials and ACLs reach each broker on its own time, after the controller accepted them.
+     */
+    private void awaitSecurity(long deadline) {
+        if (security == null) {
+            return;
+        }
+        int acls = security.aclEntries().size();
+        List<Map<String, String>> probes = security.readinessProbes();
+        for (Node node : nodes) {
+            if (node.server == null) {
+                continue;
+            }
+            if (definition.authorizer()) {
+                await("broker " + node.id + " to hold the " + acls + " declared ACLs", deadline, () -> {
+                    RunningServer server = node.server;
+                    int known = server == null ? acls : server.knownAcls();
+                    return known >= acls ? null : "its authorizer holds " + known + " of " + acls + " ACLs";
+                });
+            }
+            for (Map<String, String> probe : probes) {
+                String server = Ports.HOST + ":" + node.port;
+                await("a client to log in on broker " + node.id + " (" + server + ")", deadline,
+                        () -> bridge.clientFailure(server, probe, Math.min(5_000, remainingMs(deadline))));
+            }
+        }
     }
 
     /**
@@ -242,7 +301,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         });
     }
 
-    private Properties brokerConfig(int id, int port, int[] controllerPorts) {
+    private Properties brokerConfig(int id, int port, int internalPort, int[] controllerPorts) {
         int internalReplication = Math.min(nodes.length, 3);
         Properties config = new Properties();
         config.setProperty("num.partitions", "1");
@@ -268,6 +327,9 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             config.setProperty("broker.id", Integer.toString(id));
             config.setProperty("zookeeper.connect", Ports.HOST + ":" + zooKeeperPort);
             config.setProperty("listeners", listener);
+            if (security != null) {
+                security.configure(config, port, internalPort, 0);
+            }
         } else {
             StringJoiner voters = new StringJoiner(",");
             for (int i = 0; i < controllerPorts.length; i++) {
@@ -280,6 +342,9 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             config.setProperty("controller.listener.names", "CONTROLLER");
             config.setProperty("inter.broker.listener.name", "PLAINTEXT");
             config.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            if (security != null) {
+                security.configure(config, port, internalPort, controllerPorts[id]);
+            }
         }
         return config;
     }
@@ -298,6 +363,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                 }
                 if (!Ports.accepts(node.port)) {
                     return "broker " + node.id + " does not accept connections on port " + node.port;
+                }
+                if (node.internalPort != node.port && !Ports.accepts(node.internalPort)) {
+                    return "broker " + node.id + " does not accept connections on its internal port "
+                            + node.internalPort;
                 }
                 if (server.knownBrokers() < running) {
                     return "broker " + node.id + " knows " + server.knownBrokers() + " of " + running + " brokers";
@@ -376,6 +445,44 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         return servers.toString();
     }
 
+    /** The brokers' internal listener: the engine's admin client and replication use it. */
+    private String internalBootstrapServers() {
+        StringJoiner servers = new StringJoiner(",");
+        for (Node node : nodes) {
+            servers.add(Ports.HOST + ":" + node.internalPort);
+        }
+        return servers.toString();
+    }
+
+    @Override
+    public Map<String, String> clientProperties() {
+        List<User> users = definition.users();
+        return clientPropertiesOf(users.isEmpty() ? null : users.get(0));
+    }
+
+    @Override
+    public Map<String, String> clientProperties(String user) {
+        if (security == null) {
+            throw new KafkaTestEnvException("No user '" + user + "': this cluster's listener is PLAINTEXT, without"
+                    + " users; use clientProperties()");
+        }
+        return clientPropertiesOf(security.user(user));
+    }
+
+    private Map<String, String> clientPropertiesOf(User user) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("bootstrap.servers", bootstrapServers());
+        if (security != null) {
+            properties.putAll(security.clientProperties(user));
+        }
+        return Collections.unmodifiableMap(properties);
+    }
+
+    @Override
+    public Optional<Path> tlsDirectory() {
+        return security == null ? Optional.empty() : security.tlsDirectory();
+    }
+
     @Override
     public Optional<String> zookeeperConnect() {
         return definition.mode() == Mode.ZOOKEEPER ? Optional.of(Ports.HOST + ":" + zooKeeperPort) : Optional.empty();
@@ -429,6 +536,15 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
 
     @Override
     public void stopBroker(int brokerId) {
+        stopBroker(brokerId, false);
+    }
+
+    @Override
+    public void killBroker(int brokerId) {
+        stopBroker(brokerId, true);
+    }
+
+    private void stopBroker(int brokerId, boolean kill) {
         synchronized (lifecycle) {
             requireOpen();
             Node node = node(brokerId);
@@ -436,13 +552,70 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                 throw new KafkaTestEnvException("Broker " + brokerId + " is already stopped: start it first");
             }
             try {
-                node.server.stop();
+                if (kill) {
+                    node.server.kill();
+                } else {
+                    node.server.stop();
+                }
             } catch (Exception e) {
                 throw new KafkaTestEnvException("Broker " + brokerId + " did not stop cleanly: " + e.getMessage()
                         + "\nLast lines of " + logFile + ":\n" + LogTail.of(logFile, 30), e);
             } finally {
                 node.server = null;
             }
+        }
+    }
+
+    @Override
+    public void stopZooKeeper() {
+        synchronized (lifecycle) {
+            requireOpen();
+            requireZooKeeperMode();
+            if (zooKeeper == null) {
+                throw new KafkaTestEnvException("ZooKeeper is already stopped: start it first");
+            }
+            try {
+                zooKeeper.stop();
+            } catch (Exception e) {
+                throw new KafkaTestEnvException("ZooKeeper did not stop cleanly: " + e.getMessage(), e);
+            } finally {
+                zooKeeper = null;
+            }
+        }
+    }
+
+    @Override
+    public void startZooKeeper() {
+        synchronized (lifecycle) {
+            requireOpen();
+            requireZooKeeperMode();
+            if (zooKeeper != null) {
+                throw new KafkaTestEnvException("ZooKeeper is already running");
+            }
+            try {
+                zooKeeper = runtime.submit(() -> bridge.startZooKeeper(directory.resolve("zookeeper"), zooKeeperPort))
+                        .get(OPERATION_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new KafkaTestEnvException("ZooKeeper did not start again on port " + zooKeeperPort + ": "
+                        + e.getMessage() + "\nLast lines of " + logFile + ":\n" + LogTail.of(logFile, 30), e);
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPERATION_TIMEOUT_MS);
+            await("every running broker to reconnect to ZooKeeper", deadline, () -> {
+                for (Node node : nodes) {
+                    RunningServer server = node.server;
+                    if (server != null && !server.connectedToZooKeeper()) {
+                        return "broker " + node.id + " is not connected to ZooKeeper yet";
+                    }
+                }
+                return null;
+            });
+            awaitBrokers(deadline);
+        }
+    }
+
+    private void requireZooKeeperMode() {
+        if (definition.mode() != Mode.ZOOKEEPER) {
+            throw new KafkaTestEnvException("This cluster runs in KRaft mode: it has no ZooKeeper to stop or start");
         }
     }
 
@@ -460,7 +633,9 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                 throw new KafkaTestEnvException("Broker " + brokerId + " did not start again: " + e.getMessage()
                         + "\nLast lines of " + logFile + ":\n" + LogTail.of(logFile, 40), e);
             }
-            awaitBrokers(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPERATION_TIMEOUT_MS));
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPERATION_TIMEOUT_MS);
+            awaitBrokers(deadline);
+            awaitSecurity(deadline);
         }
     }
 
@@ -618,18 +793,24 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private static final class Node {
         final int id;
         final Properties config;
+        /** The port of the listener in the bootstrap servers. */
         volatile int port;
+        /** The port of the listener the engine and replication use: the same one unless the cluster is secured. */
+        volatile int internalPort;
         volatile RunningServer server;
 
-        Node(int id, Properties config) {
+        Node(int id, Properties config, int port, int internalPort) {
             this.id = id;
             this.config = config;
+            this.port = port;
+            this.internalPort = internalPort;
         }
 
         void started(RunningServer running) {
             server = running;
             if (port == 0) {
                 port = running.port();
+                internalPort = port;
                 // A restart must come back on the same port.
                 config.setProperty("listeners", config.getProperty("listeners")
                         .replace("PLAINTEXT://" + Ports.HOST + ":0", "PLAINTEXT://" + Ports.HOST + ":" + port));

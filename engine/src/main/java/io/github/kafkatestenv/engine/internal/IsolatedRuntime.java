@@ -177,6 +177,7 @@ public final class IsolatedRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        SaslFactories.removeProvidersOf(loader);
         closeQuietly(loader);
     }
 

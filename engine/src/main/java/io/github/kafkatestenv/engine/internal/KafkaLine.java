@@ -10,22 +10,23 @@ import java.util.regex.Pattern;
 public enum KafkaLine {
 
     KAFKA_3_9("kafka39", "io.github.kafkatestenv.bridge.kafka39.Kafka39Bridge", true,
-            List.of("org.slf4j:slf4j-reload4j")),
+            List.of("org.slf4j:slf4j-reload4j", "org.bouncycastle:bcpkix-jdk18on")),
     KAFKA_4("kafka4", "io.github.kafkatestenv.bridge.kafka4.Kafka4Bridge", false,
-            List.of("org.apache.logging.log4j:log4j-slf4j-impl", "org.apache.logging.log4j:log4j-core"));
+            List.of("org.apache.logging.log4j:log4j-slf4j-impl", "org.apache.logging.log4j:log4j-core",
+                    "org.bouncycastle:bcpkix-jdk18on"));
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)([-.][0-9A-Za-z.-]+)?");
 
     private final String directory;
     private final String bridgeClass;
     private final boolean zooKeeper;
-    private final List<String> loggingArtifacts;
+    private final List<String> companionArtifacts;
 
-    KafkaLine(String directory, String bridgeClass, boolean zooKeeper, List<String> loggingArtifacts) {
+    KafkaLine(String directory, String bridgeClass, boolean zooKeeper, List<String> companionArtifacts) {
         this.directory = directory;
         this.bridgeClass = bridgeClass;
         this.zooKeeper = zooKeeper;
-        this.loggingArtifacts = loggingArtifacts;
+        this.companionArtifacts = companionArtifacts;
     }
 
     /** The line of {@code version}, or an error that names the supported ones. */
@@ -71,7 +72,8 @@ public enum KafkaLine {
     }
 
     /** {@code groupId:artifactId} of the logging binding this line's runtime needs besides kafka_2.13. */
-    List<String> loggingArtifacts() {
-        return loggingArtifacts;
+    /** What the bridge needs beside kafka_2.13: the logging binding and the certificate generator. */
+    List<String> companionArtifacts() {
+        return companionArtifacts;
     }
 }

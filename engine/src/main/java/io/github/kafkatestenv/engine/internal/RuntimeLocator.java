@@ -83,17 +83,17 @@ public final class RuntimeLocator {
 
     /**
      * The coordinates ({@code groupId:artifactId:version}) to resolve, with their runtime dependencies, for a
-     * runtime of {@code version}: kafka_2.13 and the logging binding the bridge for its line expects.
+     * runtime of {@code version}: kafka_2.13, and the logging binding and certificate generator the bridge for its line expects.
      */
     public static List<String> artifactsToResolve(String version) {
         KafkaLine line = KafkaLine.of(version);
         Manifest manifest = manifest(line);
         List<String> coordinates = new ArrayList<>();
         coordinates.add("org.apache.kafka:kafka_2.13:" + version);
-        for (String logging : line.loggingArtifacts()) {
+        for (String companion : line.companionArtifacts()) {
             manifest.artifacts().stream()
-                    .filter(a -> logging.equals(a.groupId() + ":" + a.artifactId()))
-                    .forEach(a -> coordinates.add(logging + ":" + a.version()));
+                    .filter(a -> companion.equals(a.groupId() + ":" + a.artifactId()))
+                    .forEach(a -> coordinates.add(companion + ":" + a.version()));
         }
         return coordinates;
     }

@@ -15,9 +15,20 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -26,16 +37,40 @@ public final class AdminSupport implements ClusterAdmin {
 
     private final Admin admin;
 
-    public AdminSupport(String bootstrapServers, String clientId) {
+    public AdminSupport(String bootstrapServers, String clientId, Map<String, String> securityConfig) {
+        this.admin = Admin.create(config(bootstrapServers, clientId, securityConfig, 10_000, 60_000));
+    }
+
+    private static Properties config(String bootstrapServers, String clientId, Map<String, String> securityConfig,
+                                     int requestTimeoutMs, int apiTimeoutMs) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(requestTimeoutMs));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(apiTimeoutMs));
         config.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, "50");
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, "50");
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
-        this.admin = Admin.create(config);
+        config.putAll(securityConfig);
+        return config;
+    }
+
+    /**
+     * Why a client with {@code securityConfig} cannot yet connect to the broker at {@code server}, authenticate and
+     * read the cluster's metadata from it, or {@code null} once it can.
+     */
+    public static String clientFailure(String server, String clientId, Map<String, String> securityConfig,
+                                       long timeoutMs) {
+        int timeout = (int) Math.max(1_000, timeoutMs);
+        try (Admin probe = Admin.create(config(server, clientId, securityConfig, timeout, timeout))) {
+            probe.describeCluster(new DescribeClusterOptions().timeoutMs(timeout)).clusterId()
+                    .get(timeout, TimeUnit.MILLISECONDS);
+            return null;
+        } catch (Exception e) {
+            Throwable cause = rootCause(e);
+            return "a client cannot use " + server + " yet: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
     }
 
     @Override
@@ -110,6 +145,38 @@ public final class AdminSupport implements ClusterAdmin {
             }
         }
         return null;
+    }
+
+    @Override
+    public void upsertScramUsers(Map<String, String> passwords, long timeoutMs) {
+        // One request per mechanism: Kafka refuses two alterations of one user in a request.
+        for (ScramMechanism mechanism : List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512)) {
+            List<UserScramCredentialAlteration> upsertions = new ArrayList<>();
+            passwords.forEach((user, password) -> upsertions.add(
+                    new UserScramCredentialUpsertion(user, new ScramCredentialInfo(mechanism, 4096), password)));
+            try {
+                admin.alterUserScramCredentials(upsertions).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw BridgeException.from("create " + mechanism + " credentials for " + passwords.keySet(), e);
+            }
+        }
+    }
+
+    @Override
+    public void createAcls(List<AclEntry> entries, long timeoutMs) {
+        List<AclBinding> bindings = new ArrayList<>();
+        for (AclEntry entry : entries) {
+            bindings.add(new AclBinding(
+                    new ResourcePattern(ResourceType.fromString(entry.resourceType()), entry.resourceName(),
+                            entry.prefixed() ? PatternType.PREFIXED : PatternType.LITERAL),
+                    new AccessControlEntry(entry.principal(), "*", AclOperation.fromString(entry.operation()),
+                            AclPermissionType.ALLOW)));
+        }
+        try {
+            admin.createAcls(bindings).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw BridgeException.from("create ACLs " + bindings, e);
+        }
     }
 
     @Override

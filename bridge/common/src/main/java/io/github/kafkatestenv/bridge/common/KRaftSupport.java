@@ -43,11 +43,23 @@ public final class KRaftSupport {
                 .run();
     }
 
+    /** How many bindings an authorizer holds: what a broker enforces, as opposed to what the controller stored. */
+    public static int countAcls(org.apache.kafka.server.authorizer.Authorizer authorizer) {
+        int count = 0;
+        for (var ignored : authorizer.acls(org.apache.kafka.common.acl.AclBindingFilter.ANY)) {
+            count++;
+        }
+        return count;
+    }
+
     /** A broker's own metadata cache, read through the API of its Kafka version. */
     public interface BrokerMetadata {
         int knownPartitions(String topic);
 
         int knownBrokers();
+
+        /** How many ACL bindings the broker's authorizer holds; -1 without one. */
+        int knownAcls();
     }
 
     public static RunningServer start(Properties config, String listenerName,
@@ -110,6 +122,11 @@ public final class KRaftSupport {
         }
 
         @Override
+        public int knownAcls() {
+            return metadata.knownAcls();
+        }
+
+        @Override
         public void stopBrokerRole() {
             clusterStopping = true;
             // BrokerServer.shutdown() is idempotent: KafkaRaftServer.shutdown() later skips it.
@@ -119,6 +136,16 @@ public final class KRaftSupport {
         @Override
         public int port() {
             return port;
+        }
+
+        @Override
+        public void kill() throws ReflectiveOperationException {
+            // BrokerServer.shutdown() asks the controller for a controlled shutdown when its config says so; the
+            // config is immutable, and this one node must skip it, so its field is switched off.
+            Field controlledShutdown = KafkaConfig.class.getDeclaredField("controlledShutdownEnable");
+            controlledShutdown.setAccessible(true);
+            controlledShutdown.set(broker.config(), Boolean.FALSE);
+            stop();
         }
 
         @Override

@@ -15,6 +15,7 @@ import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.server.authorizer.Authorizer;
 import org.apache.zookeeper.server.ServerCnxnFactory;
 import org.apache.zookeeper.server.ZooKeeperServer;
 import scala.Option;
@@ -78,19 +79,23 @@ public final class Kafka39Bridge extends BridgeBase {
             }
             throw e;
         }
-        return running(server.boundPort(ListenerName.normalised(LISTENER)), metadataOf(server.metadataCache()), () -> {
+        String listener = engineListener(config);
+        RunningServer running = running(server.boundPort(ListenerName.normalised(listener)),
+                metadataOf(server.metadataCache(), server.authorizer(), listener), () -> {
             server.shutdown();
             server.awaitShutdown();
         });
+        return new ZooKeeperBroker(running, server);
     }
 
     @Override
-    protected KRaftSupport.BrokerMetadata metadataOf(BrokerServer broker) {
-        return metadataOf(broker.metadataCache());
+    protected KRaftSupport.BrokerMetadata metadataOf(BrokerServer broker, String listenerName) {
+        return metadataOf(broker.metadataCache(), broker.authorizer(), listenerName);
     }
 
-    private static KRaftSupport.BrokerMetadata metadataOf(MetadataCache cache) {
-        ListenerName listener = ListenerName.normalised(LISTENER);
+    private static KRaftSupport.BrokerMetadata metadataOf(MetadataCache cache, Option<Authorizer> authorizer,
+                                                          String listenerName) {
+        ListenerName listener = ListenerName.normalised(listenerName);
         return new KRaftSupport.BrokerMetadata() {
             @Override
             public int knownPartitions(String topic) {
@@ -102,6 +107,11 @@ public final class Kafka39Bridge extends BridgeBase {
             public int knownBrokers() {
                 return cache.getAliveBrokerNodes(listener).size();
             }
+
+            @Override
+            public int knownAcls() {
+                return authorizer.isDefined() ? KRaftSupport.countAcls(authorizer.get()) : -1;
+            }
         };
     }
 
@@ -109,5 +119,38 @@ public final class Kafka39Bridge extends BridgeBase {
     public void release() {
         RuntimeRelease.releaseMetricsAndBeans();
         FileLogging.close();
+    }
+
+    /** A ZooKeeper-mode broker, which also tells whether its ZooKeeper session is connected. */
+    private record ZooKeeperBroker(RunningServer running, KafkaServer server) implements RunningServer {
+        @Override
+        public int port() {
+            return running.port();
+        }
+
+        @Override
+        public int knownPartitions(String topic) {
+            return running.knownPartitions(topic);
+        }
+
+        @Override
+        public int knownBrokers() {
+            return running.knownBrokers();
+        }
+
+        @Override
+        public int knownAcls() {
+            return running.knownAcls();
+        }
+
+        @Override
+        public boolean connectedToZooKeeper() {
+            return server.zkClient().currentZooKeeper().getState().isConnected();
+        }
+
+        @Override
+        public void stop() throws Exception {
+            running.stop();
+        }
     }
 }

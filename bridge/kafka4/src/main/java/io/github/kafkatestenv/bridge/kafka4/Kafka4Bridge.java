@@ -76,9 +76,9 @@ public final class Kafka4Bridge extends BridgeBase {
     }
 
     @Override
-    protected KRaftSupport.BrokerMetadata metadataOf(BrokerServer broker) {
+    protected KRaftSupport.BrokerMetadata metadataOf(BrokerServer broker, String listenerName) {
         MetadataCache cache = broker.metadataCache();
-        ListenerName listener = ListenerName.normalised(LISTENER);
+        ListenerName listener = ListenerName.normalised(listenerName);
         return new KRaftSupport.BrokerMetadata() {
             @Override
             public int knownPartitions(String topic) {
@@ -88,6 +88,12 @@ public final class Kafka4Bridge extends BridgeBase {
             @Override
             public int knownBrokers() {
                 return cache.getAliveBrokerNodes(listener).size();
+            }
+
+            @Override
+            public int knownAcls() {
+                var authorizer = broker.authorizerPlugin();
+                return authorizer.isDefined() ? KRaftSupport.countAcls(authorizer.get().get()) : -1;
             }
         };
     }
