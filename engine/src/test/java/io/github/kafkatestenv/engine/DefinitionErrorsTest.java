@@ -1,9 +1,11 @@
 package io.github.kafkatestenv.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -72,6 +74,44 @@ class DefinitionErrorsTest {
         assertFails(() -> ClusterDefinition.builder().brokerProperty("listeners", "PLAINTEXT://0.0.0.0:9092").build(),
                 "'listeners' is set by kafka-testenv");
         assertFails(() -> ClusterDefinition.builder().brokerProperty(" ", "x").build(), "empty name");
+    }
+
+    @Test
+    void badSecurity() {
+        assertFails(() -> SecurityProtocol.parse("TLS"), "Unknown security protocol 'TLS'", "SASL_SSL");
+        assertFails(() -> ClusterDefinition.builder().securityProtocol(SecurityProtocol.SASL_PLAINTEXT).build(),
+                "SASL_PLAINTEXT needs at least one user", "alice:alice-secret");
+        assertFails(() -> ClusterDefinition.builder().securityProtocol(SecurityProtocol.SASL_SSL).user("alice", "")
+                .build(), "User 'alice' has no password", "alice:<password>");
+        assertFails(() -> ClusterDefinition.builder().user("alice", "secret").build(),
+                "Users [alice] are declared", "PLAINTEXT nobody logs in");
+        assertFails(() -> ClusterDefinition.builder().securityProtocol(SecurityProtocol.SASL_PLAINTEXT)
+                .user("alice", "a").saslMechanism("GSSAPI").build(), "Unknown SASL mechanism 'GSSAPI'", "SCRAM-SHA-512");
+        assertFails(() -> ClusterDefinition.builder().saslMechanism("PLAIN").build(),
+                "SASL mechanism PLAIN is set but the security protocol is PLAINTEXT");
+        assertFails(() -> ClusterDefinition.builder().mutualTls(true).build(), "Mutual TLS needs a TLS listener");
+        assertFails(() -> ClusterDefinition.builder().securityProtocol(SecurityProtocol.SSL).mutualTls(true).build(),
+                "Mutual TLS needs at least one user");
+        assertFails(() -> ClusterDefinition.builder().securityProtocol(SecurityProtocol.SASL_PLAINTEXT)
+                .user("alice", "a").user("alice", "b").build(), "User 'alice' is declared twice");
+        assertFails(() -> User.parse("al ice:x"), "Invalid user name 'al ice'");
+        assertFails(() -> User.parse(":x"), "Invalid user ':x'", "name:password");
+        assertFails(() -> new User("kafka-testenv", "x"), "the engine's own");
+        assertFails(() -> new User("alice", "say \"hi\""), "double quote");
+        assertFails(() -> Grant.parse("alice topic:orders"), "Invalid grant 'alice topic:orders'", "read,write");
+        assertFails(() -> Grant.parse("alice table:orders read"), "Unknown resource type 'table'");
+        assertFails(() -> Grant.parse("alice topic:orders fly"), "Unknown operation 'fly'", "describe");
+        assertFails(() -> Grant.parse("alice topic read"), "needs a name, as in topic:orders");
+        assertFails(() -> ClusterDefinition.builder().superUser("Group:ops").build(), "Invalid principal 'Group:ops'");
+        assertFails(() -> ClusterDefinition.builder().brokerProperty("super.users", "User:x").build(),
+                "'super.users' is set by kafka-testenv", "superUser");
+
+        Grant prefixed = Grant.parse("User:alice group:app-* read,DESCRIBE");
+        assertEquals(new Grant("User:alice", "GROUP", "app-", true, List.of("READ", "DESCRIBE")), prefixed);
+        assertEquals("kafka-cluster", Grant.parse("bob cluster idempotent_write").resourceName());
+        assertEquals(2, Grant.parseList("a topic:x read; b topic:* write;").size());
+        assertTrue(ClusterDefinition.builder().grant(prefixed).build().authorizer(), "a grant turns ACLs on");
+        assertFalse(User.parse("alice:s3cret").toString().contains("s3cret"), "a user never shows its password");
     }
 
     @Test
