@@ -38,6 +38,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the class and the attribute.
  * Brokers listen on free ports of 127.0.0.1, so parallel forks never clash.
  *
+ * <h2>Security</h2>
+ * By default the listener is {@code PLAINTEXT}. {@link #securityProtocol()} secures it: SASL logins of the declared
+ * {@link #users()}, TLS with a certificate authority the cluster makes at start, or both; {@link #grants()} and
+ * {@link #superUsers()} turn on an ACL authorizer. Injected clients come configured for the listener, logged in as
+ * the first declared user or as {@link KafkaClient#user()}:
+ *
+ * <pre>{@code
+ * @EmbeddedKafka(topics = @Topic(name = "orders"),
+ *         securityProtocol = "SASL_PLAINTEXT", saslMechanism = "SCRAM-SHA-512",
+ *         users = {"alice:alice-secret", "bob:bob-secret"},
+ *         grants = {"alice topic:orders read,write", "alice group:kafka-testenv-* read"})
+ * class OrdersSecurityTest {
+ *     @Test
+ *     void bobMayNotWrite(@KafkaClient(user = "bob") Producer<String, String> producer) { ... }
+ * }
+ * }</pre>
+ *
  * <h2>Scope</h2>
  * Test classes with equal declarations share one cluster for the whole test run (also under JUnit's parallel
  * execution): the first class starts it, the others reuse it. Use unique group ids and expect records of earlier
@@ -57,7 +74,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code kafka-testenv-<id>-orders}), and every topic with that prefix is deleted when the run ends;
  * {@link TopicName} and {@link KafkaClient#topic()} give the prefixed names. Cluster-level attributes (mode,
  * brokers, version, broker properties, fresh cluster) are ignored there, and tests that take a
- * {@link io.github.kafkatestenv.engine.KafkaCluster} (to stop brokers) are skipped with the reason.
+ * {@link io.github.kafkatestenv.engine.KafkaCluster} (to stop brokers) are skipped with the reason. Security
+ * attributes are cluster-level too: injected clients connect with the system properties that start with
+ * {@value #CLIENT_PROPERTY_PREFIX} (prefix removed, for example
+ * {@code -Dkafka.testenv.client.security.protocol=SASL_SSL}), and tests asking for a {@link KafkaClient#user()} are
+ * skipped.
  *
  * @since 0.1.0
  */
@@ -73,6 +94,13 @@ public @interface EmbeddedKafka {
 
     /** The environment variable that names an existing cluster when the property is not set. */
     String BOOTSTRAP_SERVERS_ENV = "KAFKA_TESTENV_BOOTSTRAP_SERVERS";
+
+    /**
+     * The prefix of system properties that configure every client on an existing cluster, for example
+     * {@code kafka.testenv.client.security.protocol=SASL_SSL} or {@code kafka.testenv.client.sasl.jaas.config=...};
+     * ignored on an embedded cluster, whose clients get the cluster's own settings.
+     */
+    String CLIENT_PROPERTY_PREFIX = "kafka.testenv.client.";
 
     /**
      * {@code Mode.ZOOKEEPER} or {@code Mode.KRAFT}, written {@code mode = Mode.KRAFT}. Default (left out): from the
@@ -101,4 +129,47 @@ public @interface EmbeddedKafka {
      * leave the cluster changed.
      */
     boolean freshCluster() default false;
+
+    /**
+     * How clients connect: {@code "PLAINTEXT"}, {@code "SASL_PLAINTEXT"}, {@code "SSL"} or {@code "SASL_SSL"}.
+     * Default {@code "PLAINTEXT"}: no encryption, no login. SASL needs {@link #users()}; TLS uses a certificate
+     * authority made at start, which injected clients trust.
+     */
+    String securityProtocol() default "PLAINTEXT";
+
+    /**
+     * Users as {@code "name:password"}, for example {@code "alice:alice-secret"}: SASL logins (every mechanism) and,
+     * with {@link #mutualTls()}, client certificates ({@code CN=name}; there a name alone will do). The first is the
+     * one injected clients log in as unless {@link KafkaClient#user()} says otherwise. Default none.
+     */
+    String[] users() default {};
+
+    /**
+     * The SASL mechanism injected clients use: {@code "PLAIN"}, {@code "SCRAM-SHA-256"} or {@code "SCRAM-SHA-512"}
+     * (brokers accept all three). Default ({@code ""}): {@code PLAIN}. Only with a SASL security protocol.
+     */
+    String saslMechanism() default "";
+
+    /**
+     * Whether the TLS listener requires a client certificate; each user gets one, and clients authenticate as
+     * {@code User:<name>} with it. Default {@code false}. Only with {@code SSL} or {@code SASL_SSL}.
+     */
+    boolean mutualTls() default false;
+
+    /**
+     * Whether brokers run an ACL authorizer, which denies what no grant allows. Default {@code false}; implied by
+     * {@link #superUsers()} and {@link #grants()}.
+     */
+    boolean authorizer() default false;
+
+    /** Users ({@code "admin"} or {@code "User:admin"}) the authorizer allows everything. Default none. */
+    String[] superUsers() default {};
+
+    /**
+     * ACLs as {@code "<user> <resource> <operations>"}, for example {@code "alice topic:orders read,write"} or
+     * {@code "alice group:kafka-testenv-* read"} (a name ending in {@code *} is a prefix; injected consumers' own
+     * groups start with {@code kafka-testenv-}). Resources: {@code topic:}, {@code group:},
+     * {@code transactional_id:}, {@code cluster}. Default none.
+     */
+    String[] grants() default {};
 }

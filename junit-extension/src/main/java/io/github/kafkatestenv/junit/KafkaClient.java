@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
  *                  Consumer<String, Order> consumer) { ... }
  * }</pre>
  *
- * <p><b>Defaults.</b> Every client gets {@code bootstrap.servers}. Producers: {@code acks=all}. Consumers: a
+ * <p><b>Defaults.</b> Every client gets what the cluster's listener needs: {@code bootstrap.servers} and, on a
+ * secured cluster, {@code security.protocol}, the SASL login and the TLS stores of {@link #user()}. Producers: {@code acks=all}. Consumers: a
  * fresh group ({@code kafka-testenv-<uuid>}), {@code auto.offset.reset=earliest}, not subscribed unless
  * {@link #topic()} is set. Keys and values of type {@code String}, {@code byte[]}, {@code Integer},
  * {@code Long}, {@code Short}, {@code Float}, {@code Double}, {@code UUID}, {@code ByteBuffer},
@@ -50,7 +51,15 @@ public @interface KafkaClient {
     Class<?> valueSerde() default Void.class;
 
     /**
-     * More client properties as {@code "key=value"}, over the defaults, for example
+     * The declared user ({@link EmbeddedKafka#users()}) the client logs in as, by SASL or with its client certificate,
+     * for example {@code "bob"}. Default: the first declared user (none on a {@code PLAINTEXT} cluster). A user the
+     * class does not declare fails the injection, naming the declared ones. On an existing cluster, where every client
+     * uses the {@value EmbeddedKafka#CLIENT_PROPERTY_PREFIX}{@code *} settings, tests asking for a user are skipped.
+     */
+    String user() default "";
+
+    /**
+     * More client properties as {@code "key=value"}, over the defaults and the cluster's security settings, for example
      * {@code "max.poll.records=10"}. Default none.
      */
     String[] properties() default {};

@@ -133,9 +133,19 @@ public final class Records {
      */
     public static void awaitConsumed(String bootstrapServers, String groupId, String topic, Duration timeout)
             throws InterruptedException {
+        awaitConsumed(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), groupId, topic, timeout);
+    }
+
+    /**
+     * {@link #awaitConsumed(String, String, String, Duration)} on a secured cluster: {@code clientProperties} are
+     * what a client needs to connect, for example {@code cluster.clientProperties()} or
+     * {@code cluster.clientProperties("admin")} (the user needs to describe the group and the topic).
+     */
+    public static void awaitConsumed(Map<String, ?> clientProperties, String groupId, String topic, Duration timeout)
+            throws InterruptedException {
         Deadline deadline = Deadline.after(timeout);
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(clientProperties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "kafka-testenv-await-" + UUID.randomUUID());

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.github.kafkatestenv.engine.Mode;
 import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -111,6 +112,41 @@ class ErrorsTest {
                 + "remove 'final', or remove the annotation"), testFailures(FinalFieldTestCase.class));
     }
 
+    @Test
+    void aClientUserTheClassDoesNotDeclare() {
+        assertEquals(List.of("@KafkaClient(user = \"carol\") on parameter 0 of UndeclaredUserTestCase.sends(...): "
+                + "@EmbeddedKafka on " + UndeclaredUserTestCase.class.getName() + " declares no user 'carol', only "
+                + "[alice, bob]. Add \"carol:<password>\" to users, or log in as one of them"),
+                testFailures(UndeclaredUserTestCase.class));
+    }
+
+    @Test
+    void aClientUserOnAClusterWithoutUsers() {
+        assertEquals(List.of("@KafkaClient(user = \"alice\") on parameter 0 of UserOnPlaintextTestCase.reads(...): "
+                + "@EmbeddedKafka on " + UserOnPlaintextTestCase.class.getName() + " declares no users (security "
+                + "protocol PLAINTEXT). Declare it with users = \"alice:<password>\" and securityProtocol = "
+                + "\"SASL_PLAINTEXT\" (or SASL_SSL, or SSL with mutualTls = true)"),
+                testFailures(UserOnPlaintextTestCase.class));
+    }
+
+    @Test
+    void bootstrapServersAmongTheClientSettings() {
+        String property = EmbeddedKafka.CLIENT_PROPERTY_PREFIX + "bootstrap.servers";
+        System.setProperty(property, sharedServers);
+        EngineExecutionResults results;
+        try {
+            results = EngineTestKit.engine("junit-jupiter")
+                    .configurationParameter(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY, sharedServers)
+                    .selectors(selectClass(UserOnPlaintextTestCase.class)).execute();
+        } finally {
+            System.clearProperty(property);
+        }
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        assertEquals(List.of("System property kafka.testenv.client.bootstrap.servers is set: name the existing "
+                + "cluster with kafka.testenv.bootstrap.servers alone, and remove it"),
+                TestKit.failures(results.containerEvents()));
+    }
+
     static List<String> classFailures(Class<?> testCase) {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase))
                 .execute();
@@ -205,6 +241,20 @@ class ErrorsTest {
     static class NotASerdeTestCase {
         @Test
         void sends(@KafkaClient(valueSerde = String.class) Producer<String, Order> producer) {
+        }
+    }
+
+    @EmbeddedKafka(securityProtocol = "SASL_PLAINTEXT", users = {"alice:alice-secret", "bob:bob-secret"})
+    static class UndeclaredUserTestCase {
+        @Test
+        void sends(@KafkaClient(user = "carol") Producer<String, String> producer) {
+        }
+    }
+
+    @EmbeddedKafka
+    static class UserOnPlaintextTestCase {
+        @Test
+        void reads(@KafkaClient(user = "alice") Consumer<String, String> consumer) {
         }
     }
 

@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -50,6 +50,11 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 /**
  * Makes the clients tests ask for, with the test's own kafka-clients, using only API that 2.8 and 4.x share. Loaded
  * only after {@link KafkaClients#require} said kafka-clients is there.
+ *
+ * <p>A client's properties, each layer over the one before: our defaults for its kind ({@code acks=all}, a fresh
+ * group, ...); the environment's connection ({@code bootstrap.servers} and, on a secured listener, the user's login
+ * and TLS stores, or on an existing cluster the user's {@code kafka.testenv.client.*} settings); the
+ * {@code @KafkaClient} properties.
  */
 final class ClientFactory {
 
@@ -82,14 +87,18 @@ final class ClientFactory {
     private ClientFactory() {
     }
 
-    /** A new client for {@code injection}, with a closer that closes it within a bounded time. */
-    static InjectedClient create(Injection injection, KafkaEnvironment environment) {
+    /**
+     * A new client for {@code injection}, connected as {@code user} (empty: the default user), with a closer that
+     * closes it within a bounded time.
+     */
+    static InjectedClient create(Injection injection, KafkaEnvironment environment, Optional<String> user) {
         KafkaClient settings = injection.settings();
         Map<String, Object> config = new HashMap<>();
+        Map<String, String> connection = environment.clientProperties(user);
         switch (injection.kind()) {
             case ADMIN: {
                 rejectTopic(injection, settings);
-                config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, environment.bootstrapServers());
+                config.putAll(connection);
                 putProperties(config, settings, injection);
                 Admin admin = injection.rawType() == Admin.class ? Admin.create(properties(config))
                         : AdminClient.create(properties(config));
@@ -97,8 +106,8 @@ final class ClientFactory {
             }
             case PRODUCER: {
                 rejectTopic(injection, settings);
-                config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.bootstrapServers());
                 config.put(ProducerConfig.ACKS_CONFIG, "all");
+                config.putAll(connection);
                 putProperties(config, settings, injection);
                 Type[] types = typeArguments(injection);
                 Serializer<Object> key = serializer(injection, types[0], settings == null ? Void.class
@@ -109,13 +118,13 @@ final class ClientFactory {
                 return new InjectedClient(producer, () -> producer.close(CLOSE_TIMEOUT));
             }
             case CONSUMER: {
-                config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.bootstrapServers());
                 config.put(ConsumerConfig.GROUP_ID_CONFIG, settings != null && !settings.groupId().isEmpty()
                         ? settings.groupId() : "kafka-testenv-" + UUID.randomUUID());
                 config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
                 // An idle fetch waits fetch.max.wait.ms (500) at the broker, and close() waits for it: 100 ms makes
                 // closing a consumer after each test ~0.4 s faster, at the cost of more fetches while idle.
                 config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+                config.putAll(connection);
                 putProperties(config, settings, injection);
                 Type[] types = typeArguments(injection);
                 Deserializer<Object> key = deserializer(injection, types[0], settings == null ? Void.class

@@ -1,17 +1,24 @@
 package io.github.kafkatestenv.junit.internal;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
+import io.github.kafkatestenv.engine.Grant;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.engine.Topic;
+import io.github.kafkatestenv.engine.User;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -35,16 +42,59 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
     }
 
     /**
+     * The user a client asks for with {@code @KafkaClient(user = ...)}, if it asks for one that the declaration has.
+     *
+     * @param user   the name asked for; empty for the default (the first declared user)
+     * @param target the parameter or field, for the message
+     * @throws ParameterResolutionException naming the declared users, if {@code user} is not one of them
+     */
+    Optional<String> clientUser(String user, String target) {
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> declared = definition.users().stream().map(User::name).collect(Collectors.toList());
+        if (declared.contains(user)) {
+            return Optional.of(user);
+        }
+        String where = "@KafkaClient(user = \"" + user + "\") on " + target + ": ";
+        if (declared.isEmpty()) {
+            throw new ParameterResolutionException(where + "@EmbeddedKafka on " + declaringClass.getName()
+                    + " declares no users (security protocol " + definition.securityProtocol() + "). Declare it"
+                    + " with users = \"" + user + ":<password>\" and securityProtocol = \"SASL_PLAINTEXT\" (or"
+                    + " SASL_SSL, or SSL with mutualTls = true)");
+        }
+        throw new ParameterResolutionException(where + "@EmbeddedKafka on " + declaringClass.getName()
+                + " declares no user '" + user + "', only " + declared + ". Add \"" + user + ":<password>\" to"
+                + " users, or log in as one of them");
+    }
+
+    /**
+     * Whether the {@link EmbeddedKafka} that applies to {@code testClass} names {@code user} among its users, read
+     * from the annotation alone (without building, or failing on, the definition).
+     */
+    static boolean declaresUser(Class<?> testClass, String user) {
+        return annotated(testClass).map(found -> Arrays.stream(found.getKey().users())
+                .map(spec -> spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec)
+                .anyMatch(name -> name.trim().equals(user))).orElse(false);
+    }
+
+    /**
      * The declaration for {@code testClass}: its own (or inherited, or meta-) annotation, else its enclosing
      * class's for {@code @Nested} classes.
      *
      * @throws ExtensionConfigurationException if the annotation cannot make a definition, naming class and attribute
      */
     static Optional<Declaration> find(Class<?> testClass) {
+        return annotated(testClass).map(found -> new Declaration(found.getKey(), found.getValue(),
+                toDefinition(found.getKey(), found.getValue())));
+    }
+
+    /** The annotation that applies to {@code testClass}, and the class it is on. */
+    private static Optional<Map.Entry<EmbeddedKafka, Class<?>>> annotated(Class<?> testClass) {
         for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
             Optional<EmbeddedKafka> annotation = AnnotationSupport.findAnnotation(type, EmbeddedKafka.class);
             if (annotation.isPresent()) {
-                return Optional.of(new Declaration(annotation.get(), type, toDefinition(annotation.get(), type)));
+                return Optional.of(Map.entry(annotation.get(), type));
             }
         }
         return Optional.empty();
@@ -90,7 +140,66 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
             throw invalid(type, "brokerProperties", e.getMessage(), e);
         }
         builder.brokerProperties(brokerProperties);
-        return check(builder, type, "brokerProperties");
+        check(builder, type, "brokerProperties");
+        return security(annotation, type, builder);
+    }
+
+    /**
+     * Adds the security attributes in steps that a valid declaration passes one by one, so that an error names the
+     * attribute: the protocol, users and mutual TLS depend on each other and are checked together (naming those that
+     * are set); the mechanism, super users, grants and authorizer each after them.
+     * Super users and grants are sorted, so that their order does not make a different cluster; the users' is kept,
+     * since the first is the clients' default.
+     */
+    private static ClusterDefinition security(EmbeddedKafka annotation, Class<?> type,
+                                              ClusterDefinition.Builder builder) {
+        builder.securityProtocol(parse(type, "securityProtocol",
+                () -> SecurityProtocol.parse(annotation.securityProtocol())));
+        for (String user : annotation.users()) {
+            builder.user(parse(type, "users", () -> User.parse(user)));
+        }
+        builder.mutualTls(annotation.mutualTls());
+        List<String> together = new ArrayList<>();
+        if (!annotation.securityProtocol().equals("PLAINTEXT")) {
+            together.add("securityProtocol");
+        }
+        if (annotation.users().length > 0) {
+            together.add("users");
+        }
+        if (annotation.mutualTls()) {
+            together.add("mutualTls");
+        }
+        ClusterDefinition definition = check(builder, type, String.join("/", together));
+        if (!annotation.saslMechanism().isEmpty()) {
+            builder.saslMechanism(annotation.saslMechanism());
+            definition = check(builder, type, "saslMechanism");
+        }
+        if (annotation.superUsers().length > 0) {
+            Arrays.stream(annotation.superUsers()).sorted().forEach(builder::superUser);
+            definition = check(builder, type, "superUsers");
+        }
+        if (annotation.grants().length > 0) {
+            List<Grant> grants = new ArrayList<>();
+            for (String grant : annotation.grants()) {
+                grants.add(parse(type, "grants", () -> Grant.parse(grant)));
+            }
+            grants.sort(Comparator.comparing(Grant::toString));
+            builder.grants(grants);
+            definition = check(builder, type, "grants");
+        }
+        if (annotation.authorizer()) {
+            builder.authorizer(true);
+            definition = check(builder, type, "authorizer");
+        }
+        return definition;
+    }
+
+    private static <T> T parse(Class<?> type, String attribute, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (KafkaTestEnvException | IllegalArgumentException e) {
+            throw invalid(type, attribute, e.getMessage(), e);
+        }
     }
 
     private static ClusterDefinition check(ClusterDefinition.Builder builder, Class<?> type, String attribute) {

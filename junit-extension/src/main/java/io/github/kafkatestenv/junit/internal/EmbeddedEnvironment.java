@@ -1,6 +1,7 @@
 package io.github.kafkatestenv.junit.internal;
 
 import io.github.kafkatestenv.engine.KafkaCluster;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -19,6 +20,11 @@ final class EmbeddedEnvironment implements KafkaEnvironment, AutoCloseable,
     @Override
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    @Override
+    public Map<String, String> clientProperties(Optional<String> user) {
+        return user.map(cluster::clientProperties).orElseGet(cluster::clientProperties);
     }
 
     @Override

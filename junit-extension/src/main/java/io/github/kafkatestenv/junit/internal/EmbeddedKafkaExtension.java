@@ -2,7 +2,9 @@ package io.github.kafkatestenv.junit.internal;
 
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
+import io.github.kafkatestenv.junit.KafkaClient;
 import io.github.kafkatestenv.junit.TopicName;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -57,7 +59,7 @@ public final class EmbeddedKafkaExtension
     /** Starts (or joins) the class's cluster before its first test, and fills its static fields. */
     @Override
     public void beforeAll(ExtensionContext context) {
-        environment(context);
+        environment(context, declaration(context));
         injectFields(context, null, context.getRequiredTestClass());
     }
 
@@ -102,33 +104,40 @@ public final class EmbeddedKafkaExtension
         return resolve(injection, extensionContext);
     }
 
-    /** On an existing cluster, skips what needs a {@link KafkaCluster}: it cannot stop or start its brokers. */
+    /**
+     * On an existing cluster, skips what needs a {@link KafkaCluster} (it cannot stop or start its brokers) or logs in
+     * as a declared user (its clients all connect with the {@code kafka.testenv.client.*} settings).
+     */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<String> external = externalBootstrapServers(context);
         if (external.isEmpty()) {
             return ConditionEvaluationResult.enabled("an embedded cluster");
         }
-        Optional<String> needing = context.getTestMethod().isPresent()
-                ? clusterParameter(context.getRequiredTestMethod())
-                : context.getTestClass().flatMap(EmbeddedKafkaExtension::classNeedingCluster);
-        return needing.map(what -> ConditionEvaluationResult.disabled(what + " needs a KafkaCluster (to stop or "
-                        + "start brokers), which the existing cluster " + external.get() + " ("
-                        + BOOTSTRAP_SERVERS_SOURCES + ") does not give"))
-                .orElseGet(() -> ConditionEvaluationResult.enabled("no KafkaCluster needed"));
+        Class<?> testClass = context.getRequiredTestClass();
+        Optional<EmbeddedOnly> needing = context.getTestMethod().isPresent()
+                ? embeddedOnly(context.getRequiredTestMethod(), testClass)
+                : embeddedOnly(testClass);
+        return needing.map(need -> ConditionEvaluationResult.disabled(need.what() + ", which the existing cluster "
+                        + external.get() + " (" + BOOTSTRAP_SERVERS_SOURCES + ") does not give" + need.why()))
+                .orElseGet(() -> ConditionEvaluationResult.enabled("nothing only an embedded cluster gives"));
     }
 
     // --- the cluster ---------------------------------------------------------------------------------------------
 
-    private static KafkaEnvironment environment(ExtensionContext context) {
-        Declaration declaration = Declaration.find(context.getRequiredTestClass())
+    private static Declaration declaration(ExtensionContext context) {
+        return Declaration.find(context.getRequiredTestClass())
                 .orElseThrow(() -> new ExtensionConfigurationException(context.getRequiredTestClass().getName()
                         + " uses EmbeddedKafkaExtension without @EmbeddedKafka: annotate the class instead"));
+    }
+
+    private static KafkaEnvironment environment(ExtensionContext context, Declaration declaration) {
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
         Optional<String> external = externalBootstrapServers(context);
         if (external.isPresent()) {
             ExternalEnvironment environment = root.getOrComputeIfAbsent(ExternalEnvironment.class,
-                    key -> new ExternalEnvironment(external.get()), ExternalEnvironment.class);
+                    key -> new ExternalEnvironment(external.get(), System.getProperties()),
+                    ExternalEnvironment.class);
             environment.createTopics(declaration);
             return environment;
         }
@@ -177,7 +186,8 @@ public final class EmbeddedKafkaExtension
                     + injection.target() + " as annotated. It injects " + Injection.SUPPORTED
                     + "; @KafkaClient goes on Admin, producers and consumers only");
         }
-        KafkaEnvironment environment = environment(context);
+        Declaration declaration = declaration(context);
+        KafkaEnvironment environment = environment(context, declaration);
         switch (injection.kind()) {
             case CLUSTER:
                 return environment.cluster().orElseThrow(() -> new ParameterResolutionException("Cannot inject "
@@ -189,7 +199,10 @@ public final class EmbeddedKafkaExtension
                 return environment.topicName(injection.element().getAnnotation(TopicName.class).value());
             default:
                 KafkaClients.require("cannot inject " + injection.typeName() + " into " + injection.target());
-                InjectedClient client = ClientFactory.create(injection, environment);
+                KafkaClient settings = injection.settings();
+                Optional<String> user = declaration.clientUser(settings == null ? "" : settings.user(),
+                        injection.target());
+                InjectedClient client = ClientFactory.create(injection, environment, user);
                 context.getStore(NAMESPACE).put(client, client);
                 return client.client();
         }
@@ -233,20 +246,32 @@ public final class EmbeddedKafkaExtension
         }
     }
 
-    private static Optional<String> clusterParameter(Executable executable) {
-        return Stream.of(executable.getParameters()).filter(p -> p.getType() == KafkaCluster.class).findFirst()
-                .map(p -> describe(p, executable));
+    /**
+     * Something a test needs that only an embedded cluster gives.
+     *
+     * @param what "parameter 0 of OrdersTest.stops(...) needs a KafkaCluster (...)"
+     * @param why  the rest of the reason, after the name of the existing cluster; may be empty
+     */
+    private record EmbeddedOnly(String what, String why) {
     }
 
-    private static Optional<String> classNeedingCluster(Class<?> type) {
-        Optional<String> field = ReflectionSupport.findFields(type, f -> f.getType() == KafkaCluster.class,
-                HierarchyTraversalMode.TOP_DOWN).stream().findFirst()
-                .map(f -> "field " + f.getDeclaringClass().getSimpleName() + "." + f.getName());
+    /** The first parameter of {@code executable} that only an embedded cluster can fill. */
+    private static Optional<EmbeddedOnly> embeddedOnly(Executable executable, Class<?> testClass) {
+        return Stream.of(executable.getParameters())
+                .map(p -> embeddedOnly(p.getType(), p, describe(p, executable), testClass))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /** The first field, constructor or lifecycle parameter of {@code type} that only an embedded cluster can fill. */
+    private static Optional<EmbeddedOnly> embeddedOnly(Class<?> type) {
+        Optional<EmbeddedOnly> field = ReflectionSupport.findFields(type, f -> true, HierarchyTraversalMode.TOP_DOWN)
+                .stream().map(f -> embeddedOnly(f.getType(), f, "field " + f.getDeclaringClass().getSimpleName()
+                        + "." + f.getName(), type)).flatMap(Optional::stream).findFirst();
         if (field.isPresent()) {
             return field;
         }
         for (var constructor : type.getDeclaredConstructors()) {
-            Optional<String> parameter = clusterParameter(constructor);
+            Optional<EmbeddedOnly> parameter = embeddedOnly(constructor, type);
             if (parameter.isPresent()) {
                 return parameter;
             }
@@ -254,7 +279,25 @@ public final class EmbeddedKafkaExtension
         List<Method> lifecycle = ReflectionSupport.findMethods(type,
                 m -> Stream.of(BeforeAll.class, AfterAll.class, BeforeEach.class, AfterEach.class)
                         .anyMatch(a -> AnnotationSupport.isAnnotated(m, a)), HierarchyTraversalMode.TOP_DOWN);
-        return lifecycle.stream().map(EmbeddedKafkaExtension::clusterParameter).flatMap(Optional::stream).findFirst();
+        return lifecycle.stream().map(m -> embeddedOnly(m, type)).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * What {@code element} needs that an existing cluster does not give: a {@link KafkaCluster}, or a client logged
+     * in as a declared user. A user the class does not declare is left to fail when the client is made.
+     */
+    private static Optional<EmbeddedOnly> embeddedOnly(Class<?> type, AnnotatedElement element, String target,
+                                                       Class<?> testClass) {
+        if (type == KafkaCluster.class) {
+            return Optional.of(new EmbeddedOnly(target + " needs a KafkaCluster (to stop or start brokers)", ""));
+        }
+        KafkaClient settings = element.getAnnotation(KafkaClient.class);
+        if (settings != null && !settings.user().isEmpty() && Declaration.declaresUser(testClass, settings.user())) {
+            return Optional.of(new EmbeddedOnly(target + " logs in as user '" + settings.user()
+                    + "' (@KafkaClient(user = ...))", ": there every client connects with the "
+                    + EmbeddedKafka.CLIENT_PROPERTY_PREFIX + "* system properties"));
+        }
+        return Optional.empty();
     }
 
     /** "parameter 'consumer' of OrderTest.reads(...)", or "parameter 2 of ..." when compiled without names. */

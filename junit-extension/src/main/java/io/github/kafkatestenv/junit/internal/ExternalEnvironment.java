@@ -2,18 +2,25 @@ package io.github.kafkatestenv.junit.internal;
 
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.Topic;
+import io.github.kafkatestenv.junit.EmbeddedKafka;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 
 /**
  * An existing cluster named by {@code kafka.testenv.bootstrap.servers}: one per test run, in the root store.
  * Declared topics are created under a prefix unique to the run; closing deletes every topic with that prefix.
+ * Every client, the extension's own too, connects with the {@value EmbeddedKafka#CLIENT_PROPERTY_PREFIX}{@code *}
+ * system properties as they were when the run first needed the cluster.
  */
 // AutoCloseable is what JUnit 5.13+ and 6 close; CloseableResource what older JUnit 5 closes. Either closes it once.
 @SuppressWarnings("deprecation")
@@ -21,19 +28,47 @@ final class ExternalEnvironment implements KafkaEnvironment, AutoCloseable,
         ExtensionContext.Store.CloseableResource {
 
     private final String bootstrapServers;
+    private final Map<String, String> clientProperties;
     private final String prefix;
     private final Map<String, Topic> created = new HashMap<>();
     private final Map<String, Class<?>> createdFor = new HashMap<>();
     private ExternalTopics topics;
 
-    ExternalEnvironment(String bootstrapServers) {
+    ExternalEnvironment(String bootstrapServers, Properties systemProperties) {
         this.bootstrapServers = bootstrapServers.trim();
+        Map<String, String> properties = new TreeMap<>();
+        for (String key : systemProperties.stringPropertyNames()) {
+            if (key.startsWith(EmbeddedKafka.CLIENT_PROPERTY_PREFIX)
+                    && key.length() > EmbeddedKafka.CLIENT_PROPERTY_PREFIX.length()) {
+                properties.put(key.substring(EmbeddedKafka.CLIENT_PROPERTY_PREFIX.length()),
+                        systemProperties.getProperty(key));
+            }
+        }
+        if (properties.containsKey("bootstrap.servers")) {
+            throw new ExtensionConfigurationException("System property " + EmbeddedKafka.CLIENT_PROPERTY_PREFIX
+                    + "bootstrap.servers is set: name the existing cluster with "
+                    + EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY + " alone, and remove it");
+        }
+        properties.put("bootstrap.servers", this.bootstrapServers);
+        this.clientProperties = Collections.unmodifiableMap(properties);
         this.prefix = "kafka-testenv-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     }
 
     @Override
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The {@value EmbeddedKafka#CLIENT_PROPERTY_PREFIX}{@code *} settings for every client; no per-user ones. */
+    @Override
+    public Map<String, String> clientProperties(Optional<String> user) {
+        if (user.isPresent()) {
+            // the extension skips such tests on an existing cluster; this is for what it could not see coming
+            throw new ParameterResolutionException("Cannot log in as user '" + user.get() + "' on the existing cluster "
+                    + bootstrapServers + ": there every client uses the " + EmbeddedKafka.CLIENT_PROPERTY_PREFIX
+                    + "* system properties");
+        }
+        return clientProperties;
     }
 
     @Override
@@ -67,7 +102,7 @@ final class ExternalEnvironment implements KafkaEnvironment, AutoCloseable,
         KafkaClients.require("cannot create topics on the existing cluster " + bootstrapServers + " ("
                 + EmbeddedKafkaExtension.BOOTSTRAP_SERVERS_SOURCES + ")");
         if (topics == null) {
-            topics = new ExternalTopics(bootstrapServers);
+            topics = new ExternalTopics(bootstrapServers, clientProperties);
         }
         topics.create(prefix, missing, declaration.declaringClass());
         for (Topic topic : missing) {

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -26,10 +25,11 @@ final class ExternalTopics {
     private final String bootstrapServers;
     private final Admin admin;
 
-    ExternalTopics(String bootstrapServers) {
+    /** @param clientProperties {@code bootstrap.servers} and the security settings every client uses */
+    ExternalTopics(String bootstrapServers, Map<String, String> clientProperties) {
         this.bootstrapServers = bootstrapServers;
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(clientProperties);
         this.admin = Admin.create(config);
     }
 
