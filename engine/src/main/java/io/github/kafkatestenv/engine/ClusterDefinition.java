@@ -99,8 +99,9 @@ public final class ClusterDefinition {
             }
             if (RESERVED_PROPERTIES.contains(key.trim())) {
                 throw new KafkaTestEnvException("Broker property '" + key + "' is set by kafka-testenv for each "
-                        + "broker; remove it (ports: brokerPort/zookeeperPort; directories: workDirectory; listeners and"
-                        + " ACLs: securityProtocol, users, superUser, grant)");
+                        + "broker; remove it and use the setting made for it (ports: the broker and ZooKeeper ports;"
+                        + " directories: the work directory; listeners and ACLs: the security protocol, users, super"
+                        + " users and grants)");
             }
             if (property.getValue() == null) {
                 throw new KafkaTestEnvException("Broker property '" + key + "' has no value");

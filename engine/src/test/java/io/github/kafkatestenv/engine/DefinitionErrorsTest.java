@@ -104,7 +104,7 @@ class DefinitionErrorsTest {
         assertFails(() -> Grant.parse("alice topic read"), "needs a name, as in topic:orders");
         assertFails(() -> ClusterDefinition.builder().superUser("Group:ops").build(), "Invalid principal 'Group:ops'");
         assertFails(() -> ClusterDefinition.builder().brokerProperty("super.users", "User:x").build(),
-                "'super.users' is set by kafka-testenv", "superUser");
+                "'super.users' is set by kafka-testenv", "super users and grants");
 
         Grant prefixed = Grant.parse("User:alice group:app-* read,DESCRIBE");
         assertEquals(new Grant("User:alice", "GROUP", "app-", true, List.of("READ", "DESCRIBE")), prefixed);
