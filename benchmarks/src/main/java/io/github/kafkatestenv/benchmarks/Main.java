@@ -72,6 +72,7 @@ public final class Main {
                 case LIFECYCLE -> run.lifecycle(scenario, report);
                 case THROUGHPUT -> run.throughput(scenario, report);
                 case CLASSES_10 -> run.classes10(scenario, report);
+                case SCALE -> run.scale(scenario, report);
                 default -> throw new IllegalStateException("not implemented: " + scenario.workload());
             }
             report.metric("stop_timeouts", run.stopTimeouts);
@@ -97,6 +98,45 @@ public final class Main {
         } finally {
             report.metric("stop_ms", stop(cluster));
         }
+    }
+
+    /**
+     * Scaling {@code scale-<line>-brokers-<N>} / {@code scale-<line>-partitions-<P>}: start (ready), the memory the
+     * ready cluster holds (heap used after a full GC, and the process's resident set), one round trip, stop.
+     */
+    private void scale(Scenario scenario, Report report) throws Exception {
+        ClusterDefinition definition = scenario.definition();
+        long t0 = System.nanoTime();
+        KafkaCluster cluster = definition.start();
+        report.metric("start_ms", msSince(t0));
+        try {
+            report.metric("heap_after_gc_mb", heapAfterGcMb());
+            report.metric("rss_mb", residentSetMb());
+            report.metric("roundtrip_ms", Clients.roundTrip(cluster.bootstrapServers(), "bench-roundtrip"));
+        } finally {
+            report.metric("stop_ms", stop(cluster));
+        }
+    }
+
+    private static long heapAfterGcMb() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+
+    /** VmRSS from /proc/self/status, in MiB; -1 where there is no /proc. */
+    private static long residentSetMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return -1;
     }
 
     /**

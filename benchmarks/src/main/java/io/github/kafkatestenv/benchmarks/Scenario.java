@@ -14,13 +14,16 @@ import java.util.Properties;
 /**
  * A scenario of SCENARIOS.md, parsed from its name: {@code <line>-<N>} (lifecycle, N = 1 or 3),
  * {@code classes-10-<line>} and {@code throughput-<line>}, where line is zk, kraft (Kafka 3.9) or kraft4 (Kafka 4.x).
+ * Beyond the contract, for BENCHMARKS.md's scaling table only (no anchor runs them):
+ * {@code scale-<line>-brokers-<N>} (N brokers, N = 1..9) and {@code scale-<line>-partitions-<P>} (one broker and a
+ * topic of P partitions).
  *
  * @param name     the name exactly as given (it goes into every JSON line)
  * @param workload what the scenario does
  * @param line     the cluster flavour
  * @param brokers  how many brokers (KRaft: combined nodes, all voters)
  */
-record Scenario(String name, Workload workload, Line line, int brokers) {
+record Scenario(String name, Workload workload, Line line, int brokers, int partitions) {
 
     static final String ORDERS = "orders";
     static final String AUDIT = "audit";
@@ -29,7 +32,8 @@ record Scenario(String name, Workload workload, Line line, int brokers) {
     enum Workload {
         LIFECYCLE(true),
         CLASSES_10(true),
-        THROUGHPUT(true);
+        THROUGHPUT(true),
+        SCALE(true);
 
         final boolean implemented;
 
@@ -93,25 +97,36 @@ record Scenario(String name, Workload workload, Line line, int brokers) {
     static Scenario parse(String name) {
         Line line;
         if (name.startsWith("classes-10-") && (line = Line.fromLabel(name.substring("classes-10-".length()))) != null) {
-            return new Scenario(name, Workload.CLASSES_10, line, 1);
+            return new Scenario(name, Workload.CLASSES_10, line, 1, 3);
         }
         if (name.startsWith("throughput-") && (line = Line.fromLabel(name.substring("throughput-".length()))) != null) {
-            return new Scenario(name, Workload.THROUGHPUT, line, 1);
+            return new Scenario(name, Workload.THROUGHPUT, line, 1, 3);
+        }
+        java.util.regex.Matcher scale = java.util.regex.Pattern
+                .compile("scale-([a-z0-9]+)-(brokers|partitions)-(\\d{1,4})").matcher(name);
+        if (scale.matches() && (line = Line.fromLabel(scale.group(1))) != null) {
+            int count = Integer.parseInt(scale.group(3));
+            boolean brokers = scale.group(2).equals("brokers");
+            if (brokers ? count >= 1 && count <= 9 : count >= 1) {
+                return brokers ? new Scenario(name, Workload.SCALE, line, count, 3)
+                        : new Scenario(name, Workload.SCALE, line, 1, count);
+            }
         }
         int dash = name.lastIndexOf('-');
         if (dash > 0 && (line = Line.fromLabel(name.substring(0, dash))) != null) {
             String count = name.substring(dash + 1);
             if (count.equals("1") || count.equals("3")) {
-                return new Scenario(name, Workload.LIFECYCLE, line, Integer.parseInt(count));
+                return new Scenario(name, Workload.LIFECYCLE, line, Integer.parseInt(count), 3);
             }
         }
         throw new IllegalArgumentException("Unknown scenario '" + name + "'. Scenarios of the contract: "
-                + String.join(" ", allNames()));
+                + String.join(" ", allNames()) + "; scaling: scale-<line>-brokers-<1..9>, scale-<line>-partitions-<P>");
     }
 
     /**
      * The cluster of this scenario as a kafka-testenv user declares it: the line's mode and Kafka version, N brokers,
-     * and the two topics of every scenario ({@code orders} 3 partitions, RF min(N, 3); {@code audit} 1, 1).
+     * and the two topics of every scenario ({@code orders} 3 partitions, RF min(N, 3); {@code audit} 1, 1). A
+     * partitions scaling scenario gives {@code orders} its P partitions.
      * Everything else is the engine's default (free ports, directory in java.io.tmpdir, its test broker settings).
      */
     ClusterDefinition definition() {
@@ -119,7 +134,7 @@ record Scenario(String name, Workload workload, Line line, int brokers) {
                 .mode(line.mode)
                 .kafkaVersion(line.kafkaVersion())
                 .brokers(brokers)
-                .topic(new Topic(ORDERS, 3, Math.min(brokers, 3), Map.of()))
+                .topic(new Topic(ORDERS, partitions, Math.min(brokers, 3), Map.of()))
                 .topic(new Topic(AUDIT, 1, 1, Map.of()))
                 .build();
     }
