@@ -8,6 +8,12 @@ checks.assertContains("Invalid broker property 'num.io.threads': write key=value
 checks.assertContains("Invalid topic name 'bad/name'")
 checks.assertContains('Invalid value many for configuration num.io.threads')
 checks.assertContains('Kafka rejected a broker property')
+checks.assertContains("Unknown security protocol 'SASL_TLS': use PLAINTEXT, SASL_PLAINTEXT, SSL or SASL_SSL")
+checks.assertContains('Users [alice] are declared, but with security protocol PLAINTEXT nobody logs in: use'
+        + ' SASL_PLAINTEXT, SASL_SSL, or SSL with mutual TLS, or remove the users')
+checks.assertContains("Unknown operation 'rede' in a grant to User:alice: use all, read, write, create, delete,"
+        + ' alter, describe, cluster_action, describe_configs, alter_configs, idempotent_write')
+checks.assertNotContains('alice-secret')
 checks.assertNotContains('ready in')
 def work = new File(basedir, 'target/kafka-testenv')
 def left = work.exists() ? work.list().toList() : []

@@ -4,6 +4,7 @@ import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.maven.internal.RuntimeResolver;
 import java.io.File;
 import java.nio.file.Path;
@@ -108,6 +109,84 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
     boolean keepDirectory;
 
     /**
+     * How clients connect to the brokers' listener, the one in the bootstrap servers: {@code PLAINTEXT},
+     * {@code SASL_PLAINTEXT} (clients log in as one of the {@code users}), {@code SSL} (TLS; with {@code mutualTls},
+     * a client certificate per user) or {@code SASL_SSL} (a login over TLS). With TLS the cluster makes its own
+     * certificate authority at start. What a client then needs is in the client properties files that {@code start}
+     * publishes ({@code kafka.client.properties}) and {@code run} prints. Default {@code PLAINTEXT}: what a local
+     * cluster and most tests need.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.securityProtocol", defaultValue = "PLAINTEXT")
+    String securityProtocol;
+
+    /**
+     * The users clients log in as (SASL) or hold a client certificate for (mutual TLS); the first one's client
+     * properties are the default ones. In a pom, one {@code <user>} each, with {@code <name>} and {@code <password>}
+     * elements or in the short form {@code <user>alice:alice-secret</user>}; on the command line a comma-separated
+     * list, {@code -Dkafka.users=alice:alice-secret,bob:bob-secret} (where a password cannot hold a comma).
+     * Passwords are never logged. Default: none, as {@code PLAINTEXT} needs none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.users")
+    List<UserParameter> users = new ArrayList<>();
+
+    /**
+     * The SASL mechanism of the client properties the cluster hands out: {@code PLAIN}, {@code SCRAM-SHA-256} or
+     * {@code SCRAM-SHA-512}. The brokers accept all three for every user. Only with {@code SASL_PLAINTEXT} or
+     * {@code SASL_SSL}. Default: unset, which means {@code PLAIN}, the simplest for other tools to set up.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.saslMechanism")
+    String saslMechanism;
+
+    /**
+     * Require a client certificate on the TLS listener ({@code SSL} or {@code SASL_SSL}): each user gets one, with
+     * subject {@code CN=<name>}, in the TLS directory, and the broker sees it as {@code User:<name>}. Default false:
+     * one-way TLS, as most clusters run it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.mutualTls", defaultValue = "false")
+    boolean mutualTls;
+
+    /**
+     * Run an ACL authorizer on the brokers, so that a user may do only what a grant allows. Implied by
+     * {@code superUsers} and {@code grants}. Default false: every user that logs in may do everything.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.authorizer", defaultValue = "false")
+    boolean authorizer;
+
+    /**
+     * Users ({@code alice} or {@code User:alice}) the authorizer allows everything: a comma-separated list on the
+     * command line, {@code -Dkafka.superUsers=admin}, one {@code <superUser>} each in a pom. Implies the authorizer.
+     * Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.superUsers")
+    List<String> superUsers = new ArrayList<>();
+
+    /**
+     * ACLs to create before the cluster counts as ready, each {@code <user> <resource> <operations>}: a user name
+     * (or {@code User:<name>}); {@code topic:<name>}, {@code group:<name>}, {@code transactional_id:<name>} or
+     * {@code cluster}, where a name ending in {@code *} is a prefix and {@code *} alone means all; comma-separated
+     * operations such as {@code read}, {@code write}, {@code describe} or {@code all}. In a pom one {@code <grant>}
+     * each, {@code <grant>alice topic:orders read,write</grant>}; on the command line separated by {@code ;},
+     * {@code -Dkafka.grants="alice topic:orders read,write;alice group:orders-* read"}. Implies the authorizer, under
+     * which a user without a grant may do nothing. Default: none.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.grants")
+    GrantsParameter grants;
+
+    /**
      * Skip this goal. Default false.
      *
      * @since 0.1.0
@@ -187,6 +266,7 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
                     builder.topics(topic.toTopics());
                 }
             }
+            security(builder);
             ClusterDefinition definition = builder.build();
             // The ZooKeeper port only matters, and is only checked against the broker ports, in ZooKeeper mode.
             return definition.mode() == Mode.ZOOKEEPER
@@ -194,6 +274,28 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
                     : definition;
         } catch (KafkaTestEnvException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Adds the listener's security, users and ACLs to {@code builder}; the engine checks how they fit together. */
+    private void security(ClusterDefinition.Builder builder) {
+        if (securityProtocol != null && !securityProtocol.isBlank()) {
+            builder.securityProtocol(SecurityProtocol.parse(securityProtocol));
+        }
+        if (users != null) {
+            for (UserParameter user : users) {
+                builder.user(user.toUser());
+            }
+        }
+        if (saslMechanism != null && !saslMechanism.isBlank()) {
+            builder.saslMechanism(saslMechanism);
+        }
+        builder.mutualTls(mutualTls).authorizer(authorizer);
+        if (superUsers != null) {
+            superUsers.stream().filter(user -> user != null && !user.isBlank()).forEach(builder::superUser);
+        }
+        if (grants != null) {
+            builder.grants(grants.toGrants());
         }
     }
 
@@ -243,6 +345,27 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
         if (inheritedFromProject("keepDirectory", "kafka.keepDirectory")) {
             keepDirectory = false;
         }
+        if (inheritedFromProject("securityProtocol", "kafka.securityProtocol")) {
+            securityProtocol = SecurityProtocol.PLAINTEXT.name();
+        }
+        if (inheritedFromProject("users", "kafka.users")) {
+            users = new ArrayList<>();
+        }
+        if (inheritedFromProject("saslMechanism", "kafka.saslMechanism")) {
+            saslMechanism = null;
+        }
+        if (inheritedFromProject("mutualTls", "kafka.mutualTls")) {
+            mutualTls = false;
+        }
+        if (inheritedFromProject("authorizer", "kafka.authorizer")) {
+            authorizer = false;
+        }
+        if (inheritedFromProject("superUsers", "kafka.superUsers")) {
+            superUsers = new ArrayList<>();
+        }
+        if (inheritedFromProject("grants", "kafka.grants")) {
+            grants = null;
+        }
     }
 
     /**
@@ -263,7 +386,9 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
         if (commandLine || !leftToProperty) {
             return false;
         }
-        getLog().info("Not taking " + property + "=" + project.getProperties().getProperty(property) + " from the"
+        String value = "users".equals(parameter) ? "(not shown: it holds passwords)"
+                : project.getProperties().getProperty(property);
+        getLog().info("Not taking " + property + "=" + value + " from the"
                 + " project's properties (it may be another tool's, as Spring Boot's kafka.version is): set <"
                 + parameter + "> in this plugin's configuration or -D" + property + " to use a value");
         return true;

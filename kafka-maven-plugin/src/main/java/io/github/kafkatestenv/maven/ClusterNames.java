@@ -1,15 +1,10 @@
 package io.github.kafkatestenv.maven;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /** How {@code start} and {@code stop} name a cluster, its published properties and its properties file. */
 final class ClusterNames {
-
-    /** What {@code start} publishes of a cluster, after the cluster's prefix; {@code stop} takes them back. */
-    static final List<String> PUBLISHED = List.of("bootstrap.servers", "zookeeper.connect", "cluster.id",
-            "cluster.mode", "log.file");
 
     private ClusterNames() {
     }

@@ -107,7 +107,8 @@ public class ConsumeMojo extends ConsoleMojo {
     File outputFile;
 
     /**
-     * Any other consumer configuration, each {@code key=value}, over the goal's own: security settings,
+     * Any other consumer configuration, each {@code key=value}, over the goal's own and over
+     * {@code clientProperties}: security settings,
      * {@code isolation.level=read_committed}. In a pom one {@code <consumerProperty>key=value</consumerProperty>}
      * each. Default: none.
      *
@@ -119,7 +120,15 @@ public class ConsumeMojo extends ConsoleMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         String topicName = topic("consume");
-        String servers = bootstrapServers();
+        Map<String, String> owned = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "use -Dkafka.bootstrapServers",
+                ConsumerConfig.GROUP_ID_CONFIG, "use -Dkafka.groupId",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "use -Dkafka.fromBeginning",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "the goal commits what it printed when it has a groupId",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "keys are printed as UTF-8 text",
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "values are printed as UTF-8 text");
+        Connection connection = connection("consume", owned.keySet());
+        String servers = connection.bootstrapServers();
         Duration wait = timeout(timeout);
         ConsoleRecordFormat recordFormat = ConsoleRecordFormat.parse(format);
         if (maxMessages != null && maxMessages < 1) {
@@ -127,18 +136,20 @@ public class ConsumeMojo extends ConsoleMojo {
                     + " unset to read until no record arrives for the timeout");
         }
         String group = groupId == null || groupId.isBlank() ? null : groupId.trim();
-        Map<String, String> userProperties = ConsoleClients.parseKeyValues("consumerProperties", consumerProperties,
-                "isolation.level=read_committed");
-        ConsoleClients.rejectOwnProperties("consumerProperties", userProperties, Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "use -Dkafka.bootstrapServers",
-                ConsumerConfig.GROUP_ID_CONFIG, "use -Dkafka.groupId",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "use -Dkafka.fromBeginning",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "the goal commits what it printed when it has a groupId",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "keys are printed as UTF-8 text",
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "values are printed as UTF-8 text"));
+        Map<String, String> consumerSettings = ConsoleClients.parseKeyValues("consumerProperties",
+                consumerProperties, "isolation.level=read_committed");
+        ConsoleClients.rejectOwnProperties("consumerProperties", consumerSettings, owned);
+        Map<String, String> userProperties = connection.settingsWith(consumerSettings);
 
         ConsoleClients.quietKafkaLogging();
         Set<String> topics = ConsoleClients.listTopics(servers, userProperties, wait);
+        if (!topics.contains(topicName) && ConsoleClients.secured(userProperties)) {
+            // An authorizer leaves out of the list the topics the client's user may not describe.
+            throw new MojoExecutionException("Topic " + topicName + " is not among the topics this client may see at "
+                    + servers + " (" + (topics.isEmpty() ? "it sees none" : "it sees " + String.join(", ", topics))
+                    + "). Check the name, create the topic (kafka.topics on kafka:start or kafka:run), or check that"
+                    + " a grant lets the client's user read it");
+        }
         if (!topics.contains(topicName)) {
             throw new MojoExecutionException("Topic " + topicName + " does not exist at " + servers + "; "
                     + (topics.isEmpty() ? "the cluster has no topics" : "its topics are " + String.join(", ", topics))

@@ -124,8 +124,8 @@ public class ProduceMojo extends ConsoleMojo {
     String acks;
 
     /**
-     * Any other producer configuration, each {@code key=value}, over the goal's own: security settings,
-     * {@code compression.type=zstd}, {@code linger.ms=5}. In a pom one
+     * Any other producer configuration, each {@code key=value}, over the goal's own and over
+     * {@code clientProperties}: security settings, {@code compression.type=zstd}, {@code linger.ms=5}. In a pom one
      * {@code <producerProperty>key=value</producerProperty>} each. Default: none.
      *
      * @since 0.1.0
@@ -147,16 +147,19 @@ public class ProduceMojo extends ConsoleMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         String topicName = topic("produce");
-        String servers = bootstrapServers();
-        Duration wait = timeout(timeout);
-        Map<String, String> constantHeaders = ConsoleClients.parseKeyValues("headers", headers, "source=cli");
-        Map<String, String> userProperties = ConsoleClients.parseKeyValues("producerProperties", producerProperties,
-                "compression.type=zstd");
-        ConsoleClients.rejectOwnProperties("producerProperties", userProperties, Map.of(
+        Map<String, String> owned = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "use -Dkafka.bootstrapServers",
                 ProducerConfig.ACKS_CONFIG, "use -Dkafka.acks",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "keys are sent as UTF-8 text",
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "values are sent as UTF-8 text"));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "values are sent as UTF-8 text");
+        Connection connection = connection("produce", owned.keySet());
+        String servers = connection.bootstrapServers();
+        Duration wait = timeout(timeout);
+        Map<String, String> constantHeaders = ConsoleClients.parseKeyValues("headers", headers, "source=cli");
+        Map<String, String> producerSettings = ConsoleClients.parseKeyValues("producerProperties",
+                producerProperties, "compression.type=zstd");
+        ConsoleClients.rejectOwnProperties("producerProperties", producerSettings, owned);
+        Map<String, String> userProperties = connection.settingsWith(producerSettings);
         checkSeparators();
         if (file != null && !Files.isRegularFile(file.toPath())) {
             throw new MojoExecutionException("Cannot read the file " + file + ": it does not exist or is not a file."
@@ -165,7 +168,11 @@ public class ProduceMojo extends ConsoleMojo {
 
         ConsoleClients.quietKafkaLogging();
         Set<String> topics = ConsoleClients.listTopics(servers, userProperties, wait);
-        if (!topics.contains(topicName)) {
+        if (!topics.contains(topicName) && ConsoleClients.secured(userProperties)) {
+            getLog().info("Topic " + topicName + " is not among the topics this client may see at " + servers
+                    + ": if it does not exist, the broker creates it if its auto.create.topics.enable is true (Kafka's"
+                    + " default) and the client's user may create it; else the sends fail");
+        } else if (!topics.contains(topicName)) {
             getLog().info("Topic " + topicName + " does not exist at " + servers + ": the broker creates it if its"
                     + " auto.create.topics.enable is true (Kafka's default), else the sends fail");
         }

@@ -3,14 +3,20 @@ package io.github.kafkatestenv.maven;
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.engine.Topic;
+import io.github.kafkatestenv.engine.User;
+import io.github.kafkatestenv.maven.internal.ClientAccess;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,9 +30,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * -Dkafka.topics=orders:3:3} runs three KRaft nodes with a topic replicated on all of them.
  *
  * <p>Once the cluster is ready the goal prints the bootstrap servers, the ZooKeeper connect string (ZooKeeper mode),
- * the topics and the log file, then a line saying that Kafka is ready. Ctrl-C (or SIGTERM) stops every broker and
- * ZooKeeper, frees the ports and deletes the cluster's directory unless {@code kafka.keepDirectory} is set. The
- * cluster runs inside Maven's JVM, so nothing outlives it.
+ * the topics and the log file, then a line saying that Kafka is ready. For a secured cluster
+ * ({@code kafka.securityProtocol}, {@code kafka.users}, {@code kafka.grants}, ...) it also prints the security
+ * protocol, the users (names only), a client properties file per user (for a Kafka client's configuration, or
+ * {@code kafka-console-producer.sh --producer.config}) and, with TLS, the directory with the certificate authority's
+ * {@code ca.pem}. Ctrl-C (or SIGTERM) stops every broker and ZooKeeper, frees the ports and deletes the cluster's
+ * directory unless {@code kafka.keepDirectory} is set. The cluster runs inside Maven's JVM, so nothing outlives it.
  *
  * @since 0.1.0
  */
@@ -97,7 +106,8 @@ public class RunMojo extends AbstractKafkaMojo {
         KafkaCluster cluster = startCluster(definition);
         Thread stopOnExit = new Thread(() -> stop(cluster), "kafka-testenv-run-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
-        printReady(cluster, Duration.ofNanos(System.nanoTime() - started));
+        ClientAccess clientAccess = writeClientFiles(cluster, stopOnExit);
+        printReady(cluster, clientAccess, Duration.ofNanos(System.nanoTime() - started));
         try {
             // Nothing releases this latch: the goal ends with the JVM (Ctrl-C runs the hook above) or when interrupted.
             new CountDownLatch(1).await();
@@ -113,12 +123,57 @@ public class RunMojo extends AbstractKafkaMojo {
         }
     }
 
-    private void printReady(KafkaCluster cluster, Duration took) {
+    /**
+     * Writes the client properties files of a secured cluster into its directory; {@code null} for a plain one,
+     * which needs nothing but the bootstrap servers. A file that cannot be written stops the cluster.
+     */
+    private ClientAccess writeClientFiles(KafkaCluster cluster, Thread stopOnExit) throws MojoExecutionException {
+        if (!ClientAccess.secured(cluster.definition())) {
+            return null;
+        }
+        ClientAccess clientAccess = ClientAccess.of(cluster);
+        try {
+            clientAccess.write(cluster);
+            return clientAccess;
+        } catch (IOException e) {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            stop(cluster);
+            throw new MojoExecutionException("Cannot write the client properties files in " + cluster.directory()
+                    + ": " + e + ". The cluster was stopped; check that the work directory is writable", e);
+        }
+    }
+
+    private void printReady(KafkaCluster cluster, ClientAccess clientAccess, Duration took) {
+        ClusterDefinition definition = cluster.definition();
         out.println();
         out.println(describe(cluster.kafkaVersion(), cluster.mode(), cluster.brokers().size()));
         out.println("  Bootstrap servers: " + cluster.bootstrapServers());
         cluster.zookeeperConnect().ifPresent(connect -> out.println("  ZooKeeper connect: " + connect));
-        out.println("  Topics:            " + describeTopics(cluster.definition().topics()));
+        out.println("  Topics:            " + describeTopics(definition.topics()));
+        if (clientAccess != null) {
+            SecurityProtocol protocol = definition.securityProtocol();
+            out.println("  Security protocol: " + protocol
+                    + (protocol.usesSasl() ? ", SASL mechanism " + definition.saslMechanism() : "")
+                    + (definition.mutualTls() ? ", client certificates" : "")
+                    + (definition.authorizer() ? ", ACLs" : ""));
+            if (!definition.users().isEmpty()) {
+                out.println("  Users:             " + String.join(", ",
+                        definition.users().stream().map(User::name).toList()));
+            }
+            // A file per user, for a client's configuration or the console tools' --producer.config; without users,
+            // the one file for every client.
+            String label = "  Client properties: ";
+            if (clientAccess.userFiles().isEmpty()) {
+                out.println(label + clientAccess.defaultFile());
+            }
+            for (Map.Entry<String, Path> file : clientAccess.userFiles().entrySet()) {
+                out.println(label + file.getValue() + " (" + file.getKey() + ")");
+                label = " ".repeat(label.length());
+            }
+            cluster.tlsDirectory().ifPresent(directory -> out.println("  TLS directory:     " + directory
+                    + " (ca.pem, truststore.p12" + (definition.mutualTls() ? ", <user>-cert.pem, <user>-key.pem" : "")
+                    + ")"));
+        }
         out.println("  Log file:          " + cluster.logFile());
         out.println(String.format(Locale.ROOT, "Kafka is ready (%.1f s). Press Ctrl-C to stop it.",
                 took.toMillis() / 1000.0));
@@ -136,10 +191,21 @@ public class RunMojo extends AbstractKafkaMojo {
             outcome = cluster.definition().keepDirectory()
                     ? "Kafka stopped; its directory is kept: " + cluster.directory()
                     : "Kafka stopped.";
+            outcome += deleteClientFiles(cluster);
         } catch (RuntimeException e) {
             outcome = "Kafka did not stop cleanly: " + e.getMessage() + "\nIts log: " + cluster.logFile();
         }
         stopOut.println(outcome);
+    }
+
+    /** A kept directory keeps the data and the log to read, not the users' passwords; what went wrong, if any. */
+    private static String deleteClientFiles(KafkaCluster cluster) {
+        try {
+            ClientAccess.of(cluster).delete();
+            return "";
+        } catch (IOException e) {
+            return "\nCannot delete the client properties files in " + cluster.directory() + ": " + e;
+        }
     }
 
     private static String describe(String version, Mode mode, int brokers) {

@@ -5,6 +5,7 @@ import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.Topic;
 import io.github.kafkatestenv.maven.internal.BuildClusters;
+import io.github.kafkatestenv.maven.internal.ClientAccess;
 import io.github.kafkatestenv.maven.internal.StartedCluster;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,10 +31,19 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <ul>
  *   <li>{@code kafka.bootstrap.servers}: every broker's {@code 127.0.0.1:port}, comma separated;</li>
  *   <li>{@code kafka.zookeeper.connect}: the ZooKeeper server's {@code 127.0.0.1:port} (ZooKeeper mode only);</li>
- *   <li>{@code kafka.cluster.id}, {@code kafka.cluster.mode} ({@code zookeeper} or {@code kraft}) and {@code kafka.log.file}
- *   (every broker's and ZooKeeper's log).</li>
+ *   <li>{@code kafka.cluster.id}, {@code kafka.cluster.mode} ({@code zookeeper} or {@code kraft}) and
+ *   {@code kafka.log.file} (every broker's and ZooKeeper's log);</li>
+ *   <li>{@code kafka.security.protocol}: the listener's {@link #securityProtocol}, {@code PLAINTEXT} by default;</li>
+ *   <li>{@code kafka.client.properties}: the path of a properties file with what a client needs to connect, as the
+ *   first of the {@link #users} if there are any ({@code bootstrap.servers}, {@code security.protocol},
+ *   {@code sasl.*}, {@code ssl.*}); load it into any Kafka client's configuration, or pass it to the console tools'
+ *   {@code --producer.config}. {@code kafka.client.<user>.properties}: the same as each declared user;</li>
+ *   <li>{@code kafka.tls.directory} (with TLS): the cluster's certificate authority {@code ca.pem}, its
+ *   {@code truststore.p12} and, with {@link #mutualTls}, each user's {@code <user>.p12}, {@code <user>-cert.pem} and
+ *   {@code <user>-key.pem}.</li>
  * </ul>
- * A cluster with a {@link #name} publishes {@code kafka.<name>.bootstrap.servers} and so on. The file is
+ * Passwords are in the client properties files only, readable by their owner, never in a project property or the
+ * build's log. A cluster with a {@link #name} publishes {@code kafka.<name>.bootstrap.servers} and so on. The file is
  * {@code kafka.properties} (or {@code kafka-<name>.properties}) in the work directory, deleted when the cluster stops.
  * Ports are free ones by default, so that builds and modules running side by side ({@code -T}) never clash.
  *
@@ -138,22 +148,25 @@ public class StartMojo extends AbstractKafkaMojo {
         long started = System.nanoTime();
         KafkaCluster cluster = startCluster(definition);
         Path file = ClusterNames.propertiesFile(cluster.directory().getParent(), clusterName);
-        clusters.add(project, new StartedCluster(clusterName, cluster, file));
-        Map<String, String> published = publish(cluster, clusterName, file);
-        getLog().info(String.format(Locale.ROOT, "Kafka %s in %s mode, %d broker%s%s, ready in %.1f s at %s%s",
+        ClientAccess clientAccess = ClientAccess.of(cluster);
+        Map<String, String> published = published(cluster, clusterName, clientAccess);
+        clusters.add(project, new StartedCluster(clusterName, cluster, file, clientAccess, published.keySet()));
+        publish(cluster, clusterName, file, clientAccess, published);
+        String security = ClientAccess.describe(definition);
+        getLog().info(String.format(Locale.ROOT, "Kafka %s in %s mode, %d broker%s%s, ready in %.1f s at %s%s%s",
                 cluster.kafkaVersion(), cluster.mode() == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft",
                 cluster.brokers().size(), cluster.brokers().size() == 1 ? "" : "s",
                 "".equals(clusterName) ? "" : " ('" + clusterName + "')",
-                (System.nanoTime() - started) / 1e9, cluster.bootstrapServers(), describeTopics(cluster)));
-        getLog().debug("Published: " + published + "; log file: " + cluster.logFile());
+                (System.nanoTime() - started) / 1e9, cluster.bootstrapServers(), describeTopics(cluster),
+                security.isEmpty() ? "" : "; " + security));
+        getLog().debug("Published: " + published + " (also in " + file + "); log file: " + cluster.logFile());
     }
 
     /**
-     * Sets the connection properties on the project and writes them to the properties file in the work
-     * directory; returns them.
+     * What {@code start} publishes of the cluster: where it is, its security protocol, and the paths of its client
+     * properties files and TLS directory. Paths only: a password is never in a project property or the log.
      */
-    private Map<String, String> publish(KafkaCluster cluster, String clusterName, Path file)
-            throws MojoExecutionException {
+    private static Map<String, String> published(KafkaCluster cluster, String clusterName, ClientAccess clientAccess) {
         String prefix = ClusterNames.propertyPrefix(clusterName);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(prefix + "bootstrap.servers", cluster.bootstrapServers());
@@ -161,17 +174,32 @@ public class StartMojo extends AbstractKafkaMojo {
         properties.put(prefix + "cluster.id", cluster.clusterId());
         properties.put(prefix + "cluster.mode", cluster.mode().name().toLowerCase(Locale.ROOT));
         properties.put(prefix + "log.file", cluster.logFile().toString());
-        project.getProperties().putAll(properties);
+        properties.put(prefix + "security.protocol", cluster.definition().securityProtocol().name());
+        properties.put(prefix + "client.properties", clientAccess.defaultFile().toString());
+        clientAccess.userFiles().forEach((user, path) ->
+                properties.put(prefix + "client." + user + ".properties", path.toString()));
+        cluster.tlsDirectory().ifPresent(directory -> properties.put(prefix + "tls.directory", directory.toString()));
+        return properties;
+    }
 
-        Properties stored = new Properties();
-        stored.putAll(properties);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            stored.store(out, "Kafka cluster started by kafka:start for " + project.getId()
-                    + "; deleted by kafka:stop");
+    /**
+     * Writes the client properties files and the connection properties file in the work directory, then sets the
+     * connection properties on the project. A file that cannot be written stops the cluster and fails the goal.
+     */
+    private void publish(KafkaCluster cluster, String clusterName, Path file, ClientAccess clientAccess,
+                         Map<String, String> properties) throws MojoExecutionException {
+        try {
+            clientAccess.write(cluster);
+            Properties stored = new Properties();
+            stored.putAll(properties);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                stored.store(out, "Kafka cluster started by kafka:start for " + project.getId()
+                        + "; deleted by kafka:stop");
+            }
         } catch (IOException e) {
             MojoExecutionException failure = new MojoExecutionException("Cannot write the Kafka connection"
-                    + " properties to " + file + ": " + e + ". The cluster was stopped; check that the work directory"
-                    + " is writable", e);
+                    + " properties (" + file + " and the client properties in " + cluster.directory() + "): " + e
+                    + ". The cluster was stopped; check that the work directory is writable", e);
             try {
                 BuildClusters.of(session, getLog()::warn).remove(project, clusterName).stop();
             } catch (RuntimeException stopFailure) {
@@ -179,8 +207,7 @@ public class StartMojo extends AbstractKafkaMojo {
             }
             throw failure;
         }
-        properties.put("(file)", file.toString());
-        return properties;
+        project.getProperties().putAll(properties);
     }
 
     private static String describeTopics(KafkaCluster cluster) {

@@ -15,8 +15,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * Stops what {@code start} started in this build of the project, by default in the {@code post-integration-test}
  * phase: every broker and ZooKeeper server; it frees the ports and deletes the cluster's directory (unless
- * {@code keepDirectory}) and its properties file. Where {@code start} started nothing (it was skipped, or is not
- * bound), it says so and does nothing.
+ * {@code keepDirectory}), its properties file and its client properties files, and takes back the project properties
+ * {@code start} published. Where {@code start} started nothing (it was skipped, or is not bound), it says so and does
+ * nothing.
  *
  * @since 0.1.0
  */
@@ -109,8 +110,7 @@ public class StopMojo extends AbstractMojo {
     private void stop(StartedCluster started) throws MojoExecutionException {
         long begun = System.nanoTime();
         String described = started.describe();
-        String prefix = ClusterNames.propertyPrefix(started.name());
-        ClusterNames.PUBLISHED.forEach(key -> project.getProperties().remove(prefix + key));
+        started.published().forEach(key -> project.getProperties().remove(key));
         try {
             started.stop();
         } catch (RuntimeException e) {

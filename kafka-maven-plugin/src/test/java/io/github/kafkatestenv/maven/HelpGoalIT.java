@@ -31,11 +31,17 @@ class HelpGoalIT {
                 ChildMaven.PLUGIN + ":help", "-Ddetail", "-Dgoal=run")) {
             assertEquals(0, mvn.awaitExit(Duration.ofMinutes(2)), mvn.output());
             String help = mvn.output();
-            Map<String, String> properties = Map.of("mode", "kafka.mode", "brokers", "kafka.brokers",
-                    "kafkaVersion", "kafka.version", "topics", "kafka.topics", "port", "kafka.port",
-                    "zookeeperPort", "kafka.zookeeperPort", "brokerProperties", "kafka.brokerProperties",
-                    "workDirectory", "kafka.workDirectory", "keepDirectory", "kafka.keepDirectory",
-                    "skip", "kafka.skip");
+            Map<String, String> properties = Map.ofEntries(Map.entry("mode", "kafka.mode"),
+                    Map.entry("brokers", "kafka.brokers"), Map.entry("kafkaVersion", "kafka.version"),
+                    Map.entry("topics", "kafka.topics"), Map.entry("port", "kafka.port"),
+                    Map.entry("zookeeperPort", "kafka.zookeeperPort"),
+                    Map.entry("brokerProperties", "kafka.brokerProperties"),
+                    Map.entry("workDirectory", "kafka.workDirectory"),
+                    Map.entry("keepDirectory", "kafka.keepDirectory"),
+                    Map.entry("skip", "kafka.skip"), Map.entry("securityProtocol", "kafka.securityProtocol"),
+                    Map.entry("users", "kafka.users"), Map.entry("saslMechanism", "kafka.saslMechanism"),
+                    Map.entry("mutualTls", "kafka.mutualTls"), Map.entry("authorizer", "kafka.authorizer"),
+                    Map.entry("superUsers", "kafka.superUsers"), Map.entry("grants", "kafka.grants"));
             properties.forEach((parameter, property) -> {
                 int documented = help.indexOf("\n    " + parameter);
                 assertTrue(documented >= 0, parameter + " is not documented:\n" + help);
@@ -45,6 +51,7 @@ class HelpGoalIT {
             assertTrue(help.contains("port (Default: 9092)"), help);
             assertTrue(help.contains("zookeeperPort (Default: 2181)"), help);
             assertTrue(help.contains("kafkaVersion (Default: 3.9.2)"), help);
+            assertTrue(help.contains("securityProtocol (Default: PLAINTEXT)"), help);
         }
     }
 

@@ -112,9 +112,33 @@ class ProduceGoalTest {
         assertEquals(List.of("via the published property"), values(read(cluster.bootstrapServers(), topic, 1)));
     }
 
+    @Test
+    void takesTheClusterAndItsSettingsFromAClientPropertiesFileButKeepsItsOwn() throws Exception {
+        String topic = createdTopic("client-properties");
+        Path settings = Files.writeString(directory.resolve("client.properties"), "bootstrap.servers="
+                + cluster.bootstrapServers() + "\nsecurity.protocol=PLAINTEXT\n"
+                + "key.serializer=org.apache.kafka.common.serialization.StringSerializer\n");
+        CapturingLog log = new CapturingLog();
+
+        withStdin("via the file\n", () -> goal("produce", log, "kafka.topic", topic,
+                "kafka.clientProperties", settings.toString()).execute());
+
+        assertEquals(List.of("via the file"), values(read(cluster.bootstrapServers(), topic, 1)));
+        assertEquals("Not taking key.serializer from " + settings + ": kafka:produce sets it itself",
+                log.infos.get(0));
+    }
+
     @Nested
     @DisplayName("reports failure")
     class ReportsFailure {
+
+        @Test
+        void clientPropertiesFileThatDoesNotExist() {
+            assertMessage("Cannot read the client properties file /no/such/client.properties"
+                    + " (-Dkafka.clientProperties): it does not exist or is not a file. Give an existing file with"
+                    + " -Dkafka.clientProperties=path", "kafka.topic", "orders",
+                    "kafka.clientProperties", "/no/such/client.properties");
+        }
 
         @Test
         void lineWithoutKeySeparatorNamingTheLine() throws Exception {

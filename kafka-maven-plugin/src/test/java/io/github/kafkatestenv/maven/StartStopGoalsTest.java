@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ public class StartStopGoalsTest {
     private Xpp3Dom pluginConfiguration;
     private MavenSession session;
     private final List<String> warnings = new ArrayList<>();
+    /** Every line the goals logged, DEBUG included. */
+    private final List<String> logged = new ArrayList<>();
 
     @Before
     public void readProject() throws Exception {
@@ -104,10 +107,76 @@ public class StartStopGoalsTest {
     }
 
     @Test
+    public void securedClusterPublishesClientPropertiesThatProduceAndConsumeUse() throws Exception {
+        goal("start", "kafka.securityProtocol", "SASL_SSL", "kafka.saslMechanism", "SCRAM-SHA-256",
+                "kafka.users", "alice:alice-secret,bob:bob-secret", "kafka.grants", "alice topic:orders read,write")
+                .execute();
+        Properties published = project.getProperties();
+        String bootstrapServers = published.getProperty("kafka.bootstrap.servers");
+        List<String> files = new ArrayList<>();
+        try {
+            assertEquals("SASL_SSL", published.getProperty("kafka.security.protocol"));
+            Properties alice = load(Paths.get(published.getProperty("kafka.client.properties")));
+            assertEquals(bootstrapServers, alice.getProperty("bootstrap.servers"));
+            assertEquals("SASL_SSL", alice.getProperty("security.protocol"));
+            assertEquals("SCRAM-SHA-256", alice.getProperty("sasl.mechanism"));
+            assertTrue(alice.getProperty("sasl.jaas.config").contains("username=\"alice\""));
+            assertEquals(alice, load(Paths.get(published.getProperty("kafka.client.alice.properties"))));
+            Properties bob = load(Paths.get(published.getProperty("kafka.client.bob.properties")));
+            assertTrue(bob.getProperty("sasl.jaas.config").contains("username=\"bob\""));
+            Path tls = Paths.get(published.getProperty("kafka.tls.directory"));
+            assertTrue(Files.isRegularFile(tls.resolve("ca.pem")));
+            assertEquals(tls.resolve("truststore.p12").toString(), alice.getProperty("ssl.truststore.location"));
+            Path clientFile = Paths.get(published.getProperty("kafka.client.properties"));
+            assertEquals("only its owner may read a file with a password", "rw-------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(clientFile)));
+            Properties written = load(workDirectory().resolve("kafka.properties"));
+            assertEquals(clientFile.toString(), written.getProperty("kafka.client.properties"));
+            assertEquals(tls.toString(), written.getProperty("kafka.tls.directory"));
+            List.of("kafka.client.properties", "kafka.client.alice.properties", "kafka.client.bob.properties",
+                    "kafka.tls.directory").forEach(key -> files.add(published.getProperty(key)));
+
+            // produce and consume find the cluster and its client properties (alice's) with nothing set.
+            Path lines = Files.writeString(folder.newFile("orders.txt").toPath(), "o-1:placed\n");
+            goal("produce", "kafka.topic", "orders", "kafka.file", lines.toString(), "kafka.keySeparator", ":")
+                    .execute();
+            Path consumed = folder.getRoot().toPath().resolve("consumed.txt");
+            goal("consume", "kafka.topic", "orders", "kafka.maxMessages", "1", "kafka.format", "full",
+                    "kafka.outputFile", consumed.toString()).execute();
+            String record = Files.readString(consumed);
+            assertTrue(record, record.contains("key=o-1") && record.contains("value=placed"));
+
+            // bob has no grant: the authorizer hides the topic from him.
+            MojoExecutionException refused = assertThrows(MojoExecutionException.class, () -> goal("consume",
+                    "kafka.topic", "orders", "kafka.clientProperties", published.getProperty(
+                            "kafka.client.bob.properties")).execute());
+            assertEquals("Topic orders is not among the topics this client may see at " + bootstrapServers
+                    + " (it sees none). Check the name, create the topic (kafka.topics on kafka:start or kafka:run),"
+                    + " or check that a grant lets the client's user read it", refused.getMessage());
+        } finally {
+            goal("stop").execute();
+        }
+
+        assertRefused(bootstrapServers);
+        assertEquals("nothing left in the work directory", List.of(), list(workDirectory()));
+        for (String file : files) {
+            assertFalse(file, Files.exists(Paths.get(file)));
+        }
+        for (String key : List.of("kafka.security.protocol", "kafka.client.properties", "kafka.client.alice.properties",
+                "kafka.client.bob.properties", "kafka.tls.directory")) {
+            assertNull("stop takes " + key + " back", published.getProperty(key));
+        }
+        assertTrue(logged.toString(), logged.stream().anyMatch(line -> line.matches("Kafka 3\\.9\\.2 in ZooKeeper mode,"
+                + " 1 broker, ready in .*; SASL_SSL \\(SCRAM-SHA-256\\), users alice, bob, ACLs")));
+        assertFalse("a password in the log: " + logged, logged.toString().contains("-secret"));
+    }
+
+    @Test
     public void kafkaPropertiesOfTheProjectAreNotTakenForParameters() throws Exception {
         // As Spring Boot's parent defines kafka.version (for kafka-clients), and a pom may define kafka.port.
         project.getProperties().setProperty("kafka.version", "3.8.1");
         project.getProperties().setProperty("kafka.port", "9092");
+        project.getProperties().setProperty("kafka.users", "eve:eve-secret");
         List<String> infos = new ArrayList<>();
         Mojo start = goal("start");
         start.setLog(new SystemStreamLog() {
@@ -122,6 +191,10 @@ public class StartStopGoalsTest {
             assertTrue(infos.toString(), infos.contains("Not taking kafka.version=3.8.1 from the project's properties"
                     + " (it may be another tool's, as Spring Boot's kafka.version is): set <kafkaVersion> in this"
                     + " plugin's configuration or -Dkafka.version to use a value"));
+            assertTrue(infos.toString(), infos.contains("Not taking kafka.users=(not shown: it holds passwords) from"
+                    + " the project's properties (it may be another tool's, as Spring Boot's kafka.version is): set"
+                    + " <users> in this plugin's configuration or -Dkafka.users to use a value"));
+            assertFalse(infos.toString(), infos.toString().contains("eve-secret"));
             assertTrue(infos.toString(), infos.stream().anyMatch(line -> line.startsWith("Kafka 3.9.2 in ZooKeeper")));
         } finally {
             goal("stop").execute();
@@ -226,6 +299,18 @@ public class StartStopGoalsTest {
             @Override
             public void warn(CharSequence content) {
                 warnings.add(content.toString());
+                logged.add(content.toString());
+            }
+
+            @Override
+            public void info(CharSequence content) {
+                logged.add(content.toString());
+                super.info(content);
+            }
+
+            @Override
+            public void debug(CharSequence content) {
+                logged.add(content.toString());
             }
         });
         return mojo;
@@ -233,6 +318,14 @@ public class StartStopGoalsTest {
 
     private Path workDirectory() {
         return Paths.get(project.getBuild().getDirectory(), "kafka-testenv");
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     private static List<String> list(Path directory) throws IOException {

@@ -1,5 +1,9 @@
 package io.github.kafkatestenv.maven.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -168,6 +173,42 @@ public final class ConsoleClients {
             }
         }
         return parsed;
+    }
+
+    /**
+     * Reads a Kafka client properties file, as Kafka's console tools read {@code --producer.config}: with
+     * {@link Properties#load(java.io.InputStream)}, values as they are.
+     *
+     * @param origin where the path came from, for the message ({@code -Dkafka.clientProperties})
+     * @throws MojoExecutionException naming the file and where its path came from, if it cannot be read
+     */
+    public static Map<String, String> readClientProperties(Path file, String origin) throws MojoExecutionException {
+        if (!Files.isRegularFile(file)) {
+            throw new MojoExecutionException("Cannot read the client properties file " + file + " (" + origin
+                    + "): it does not exist or is not a file. Give an existing file with"
+                    + " -Dkafka.clientProperties=path");
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MojoExecutionException("Cannot read the client properties file " + file + " (" + origin
+                    + "): " + e, e);
+        }
+        Map<String, String> read = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            read.put(key, properties.getProperty(key));
+        }
+        return read;
+    }
+
+    /**
+     * Whether a client with these settings uses a secured listener, where an authorizer may hide topics the client's
+     * user may not describe.
+     */
+    public static boolean secured(Map<String, String> clientProperties) {
+        String protocol = clientProperties.get(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG);
+        return protocol != null && !protocol.trim().equalsIgnoreCase("PLAINTEXT");
     }
 
     /**
