@@ -97,7 +97,8 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
             Files.createDirectories(logFile.getParent());
-            cluster.runtime = IsolatedRuntime.load(line, jars);
+            // No single call into Kafka may take longer: a broker's start is the longest.
+            cluster.runtime = IsolatedRuntime.load(line, jars, definition.startTimeout().plusMinutes(1));
             cluster.bridge = cluster.runtime.bridge();
             String classListKey = line + "-" + definition.kafkaVersion() + "-" + definition.mode();
             List<String> classes = ClassPreloader.read(classListKey);
