@@ -33,6 +33,8 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private static final String OFFSETS_TOPIC = "__consumer_offsets";
     private static final long OPERATION_TIMEOUT_MS = 60_000;
     private static final int PORT_RACE_ATTEMPTS = 3;
+    /** How long a broker start still running at the start deadline gets to end by itself before it is interrupted. */
+    private static final long START_ABANDON_GRACE_MS = 15_000;
 
     private final ClusterDefinition definition;
     private final Path directory;
@@ -169,6 +171,9 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             int port = definition.brokerPort() == 0 ? 0 : definition.brokerPort() + id;
             nodes[id] = new Node(id, brokerConfig(id, port, controllerPorts));
             if (kraft) {
+                // Kafka's own deadline for its startup waits (quorum, registration, unfencing): at the start
+                // deadline it gives up and shuts down cleanly, which an interrupt would not let it do.
+                nodes[id].config.putIfAbsent("server.max.startup.time.ms", Long.toString(remainingMs(deadline)));
                 bridge.formatKRaftStorage(nodes[id].config, clusterId);
             }
         }
@@ -182,10 +187,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             try {
                 nodes[id].started(starts.get(id).get(remainingMs(deadline), TimeUnit.MILLISECONDS));
             } catch (ExecutionException e) {
-                failures.add(IsolatedRuntime.detach(e.getCause()));
+                RuntimeException cause = IsolatedRuntime.detach(e.getCause());
+                failures.add(System.nanoTime() - deadline < 0 ? cause : gaveUp(id, cause));
             } catch (TimeoutException e) {
-                failures.add(new KafkaTestEnvException("broker " + id + " did not start within "
-                        + definition.startTimeout().toSeconds() + " s"));
+                failures.add(abandonStart(id, starts.get(id)));
             }
         }
         if (!failures.isEmpty()) {
@@ -210,17 +215,50 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             admin.requestGroupCoordinator(remainingMs(deadline));
             return null;
         }));
-        for (Future<Object> request : requests) {
+        for (int i = 0; i < requests.size(); i++) {
             try {
-                request.get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+                requests.get(i).get(remainingMs(deadline), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 throw IsolatedRuntime.detach(e.getCause());
+            } catch (TimeoutException e) {
+                requests.forEach(request -> request.cancel(true));
+                throw new KafkaTestEnvException("Timed out after " + definition.startTimeout().toSeconds()
+                        + " s (the start timeout) waiting for " + (i < definition.topics().size()
+                                ? "topic '" + definition.topics().get(i).name() + "' to be created"
+                                : "a group coordinator (which creates " + OFFSETS_TOPIC + ")"));
             }
         }
         for (Topic topic : definition.topics()) {
             awaitTopic(topic.name(), topic.partitions(), deadline);
         }
         awaitTopic(OFFSETS_TOPIC, 1, deadline);
+    }
+
+    private String startLate(int id) {
+        return "broker " + id + " did not start within " + definition.startTimeout().toSeconds() + " s";
+    }
+
+    /**
+     * A broker start still running at the start deadline gets {@value #START_ABANDON_GRACE_MS} ms to end by itself:
+     * in KRaft mode Kafka gives up at the same moment (server.max.startup.time.ms) and shuts down cleanly, which an
+     * interrupt would break halfway (it closes the files Kafka writes), leaving threads and ports behind. A start still
+     * running after that hangs where Kafka keeps no deadline (a ZooKeeper that never answers, say): it is interrupted.
+     */
+    private Throwable abandonStart(int id, Future<RunningServer> start) throws InterruptedException {
+        try {
+            nodes[id].started(start.get(START_ABANDON_GRACE_MS, TimeUnit.MILLISECONDS)); // close() stops it
+            return new KafkaTestEnvException(startLate(id) + " (it started a moment later)");
+        } catch (ExecutionException e) {
+            return gaveUp(id, IsolatedRuntime.detach(e.getCause()));
+        } catch (TimeoutException e) {
+            start.cancel(true);
+            return new KafkaTestEnvException(startLate(id) + ", and its start had not returned "
+                    + START_ABANDON_GRACE_MS / 1000 + " s later either: it hangs, and was interrupted");
+        }
+    }
+
+    private KafkaTestEnvException gaveUp(int id, RuntimeException cause) {
+        return new KafkaTestEnvException(startLate(id) + ", and then gave up: " + cause.getMessage(), cause);
     }
 
     /**
