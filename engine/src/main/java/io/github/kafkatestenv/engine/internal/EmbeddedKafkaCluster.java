@@ -529,7 +529,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     /** A second close (a shutdown hook during a test's own close, say) returns when the first is done. */
     private void awaitCloseInProgress() {
         try {
-            closeDone.await(3, TimeUnit.MINUTES);
+            if (!closeDone.await(3, TimeUnit.MINUTES)) {
+                throw new KafkaTestEnvException("Timed out after 3 min waiting for the close that another thread began"
+                        + " (cluster " + directory.getFileName() + ") to finish");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -570,9 +573,9 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         if (definition.mode() == Mode.KRAFT && running.size() > 1) {
             // Brokers first, while every controller still answers their controlled shutdown; a node stopped
             // whole would leave the last ones without a quorum, waiting for it until a timeout.
-            inParallel(failures, running, RunningServer::stopBrokerRole);
+            inParallel(failures, running, RunningServer::stopBrokerRole, "to stop its broker role");
         }
-        inParallel(failures, running, RunningServer::stop);
+        inParallel(failures, running, RunningServer::stop, "to stop");
         if (zooKeeper != null) {
             run(failures, zooKeeper::stop);
             zooKeeper = null;
@@ -586,7 +589,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         }
     }
 
-    private void inParallel(List<Throwable> failures, List<RunningServer> servers, ServerAction action) {
+    private void inParallel(List<Throwable> failures, List<RunningServer> servers, ServerAction action, String what) {
         List<Future<?>> tasks = new ArrayList<>();
         for (RunningServer server : servers) {
             tasks.add(runtime.submit(() -> {
@@ -594,12 +597,17 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                 return null;
             }));
         }
-        for (Future<?> task : tasks) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        for (int i = 0; i < tasks.size(); i++) {
             try {
-                task.get(2, TimeUnit.MINUTES);
+                tasks.get(i).get(remainingMs(deadline), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 failures.add(IsolatedRuntime.detach(e.getCause()));
-            } catch (TimeoutException | InterruptedException e) {
+            } catch (TimeoutException e) {
+                tasks.get(i).cancel(true);
+                failures.add(new KafkaTestEnvException("Timed out after 2 min waiting for the broker on port "
+                        + servers.get(i).port() + " " + what));
+            } catch (InterruptedException e) {
                 failures.add(e);
             }
         }
