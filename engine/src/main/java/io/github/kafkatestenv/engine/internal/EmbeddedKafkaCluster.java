@@ -43,6 +43,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private final Object lifecycle = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
+    private final CountDownLatch startDone = new CountDownLatch(1);
     private final Thread shutdownHook;
 
     private volatile IsolatedRuntime runtime;
@@ -109,8 +110,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             if (classes.isEmpty()) {
                 ClassPreloader.write(classListKey, cluster.runtime.definedClasses());
             }
+            cluster.startDone.countDown();
             return cluster;
         } catch (Throwable failure) {
+            cluster.startDone.countDown();
             String tail = LogTail.of(logFile, 40);
             try {
                 cluster.close(); // stops what started, deletes the directory unless kept
@@ -539,6 +542,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     }
 
     private void closeNow() {
+        awaitStartEnd();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -556,6 +560,19 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                     + failures.get(0).getMessage(), failures.get(0));
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
+        }
+    }
+
+    /**
+     * Only the shutdown hook closes a cluster whose start still runs (Ctrl-C during the start). The start gets
+     * {@value #START_ABANDON_GRACE_MS} ms to end first: interrupted, Kafka's start breaks off its own cleanup
+     * halfway, keeps the JVM from exiting for seconds and prints its errors on the console.
+     */
+    private void awaitStartEnd() {
+        try {
+            startDone.await(START_ABANDON_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
