@@ -448,7 +448,12 @@ public final class ClusterDefinition {
             return this;
         }
 
-        /** How long start may take before it fails with the log's tail. Default 2 minutes. */
+        /**
+         * How long start may take before it fails with the log's tail. Default 2 minutes. KRaft nodes get the same
+         * deadline as Kafka's own {@code server.max.startup.time.ms} (unless set as a broker property), so that they
+         * give up and shut down by themselves; a broker start still running at the deadline gets 15 s more to end
+         * before it is interrupted.
+         */
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = timeout;
             return this;

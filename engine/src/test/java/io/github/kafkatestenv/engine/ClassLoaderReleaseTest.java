@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kafkatestenv.engine.internal.EmbeddedKafkaCluster;
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,16 +18,7 @@ class ClassLoaderReleaseTest {
     void runtimeClassLoaderIsCollectedAfterClose(String version, Mode mode) throws Exception {
         WeakReference<ClassLoader> loader = startUseAndClose(version, mode);
         boolean collected = ProcessState.eventually(20, () -> {
-            System.gc();
-            // JDK soft caches hold a closed loader until memory runs short: make them let go.
-            try {
-                List<byte[]> pressure = new ArrayList<>();
-                for (int i = 0; i < 64; i++) {
-                    pressure.add(new byte[1 << 20]);
-                }
-            } catch (OutOfMemoryError ignored) {
-                // enough pressure
-            }
+            ProcessState.collectWithMemoryPressure();
             return loader.get() == null;
         });
         assertTrue(collected, "the runtime's class loader was collected");

@@ -1,17 +1,26 @@
 package io.github.kafkatestenv.engine;
 
 import java.io.IOException;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** What this JVM holds, read as a user's leak check would read it: live threads and listening sockets. */
+/**
+ * What this JVM holds, read as a user's leak check would read it: live threads, listening sockets, open file
+ * descriptors and the heap a full collection leaves.
+ */
 final class ProcessState {
 
     private ProcessState() {
@@ -61,6 +70,60 @@ final class ProcessState {
         return ports;
     }
 
+    /** How many file descriptors this process has open, from /proc. */
+    static int openFileDescriptors() {
+        try (Stream<Path> fds = Files.list(Paths.get("/proc/self/fd"))) {
+            return (int) fds.count();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/self/fd", e);
+        }
+    }
+
+    /** Heap in use and classes loaded once full collections no longer free anything. */
+    record Collected(long heapUsed, int loadedClasses) {
+    }
+
+    /**
+     * Collects until two collections in a row free less than 1 MiB of heap and unload no class (for at most 10 s),
+     * so that what a collection only queues for finalization does not count: reload4j's appenders in a Kafka 3.9
+     * runtime are finalizable, and keep their class loader for one more collection after the finalizer thread ran.
+     */
+    static Collected collectFully() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long heapUsed = Long.MAX_VALUE;
+        int loaded = Integer.MAX_VALUE;
+        int quietCollections = 0;
+        while (quietCollections < 2 && System.nanoTime() < deadline) {
+            System.gc();
+            long heapNow = memory.getHeapMemoryUsage().getUsed();
+            int loadedNow = classes.getLoadedClassCount();
+            boolean quiet = heapUsed - heapNow < (1 << 20) && loadedNow >= loaded;
+            quietCollections = quiet ? quietCollections + 1 : 0;
+            heapUsed = Math.min(heapUsed, heapNow);
+            loaded = Math.min(loaded, loadedNow);
+            LockSupport.parkNanos(50_000_000); // the finalizer thread's turn
+        }
+        return new Collected(heapUsed, loaded);
+    }
+
+    /**
+     * A full collection, then a burst of allocation: the JDK's soft caches keep a closed class loader until memory
+     * runs short (with {@code -XX:SoftRefLRUPolicyMSPerMB=0}, at the next collection after that).
+     */
+    static void collectWithMemoryPressure() {
+        System.gc();
+        try {
+            List<byte[]> pressure = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                pressure.add(new byte[1 << 20]);
+            }
+        } catch (OutOfMemoryError ignored) {
+            // enough pressure
+        }
+    }
+
     /** Polls {@code condition} until it holds or {@code seconds} pass; true if it held. */
     static boolean eventually(int seconds, BooleanSupplier condition) {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -69,7 +132,7 @@ final class ProcessState {
                 return false;
             }
             Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            LockSupport.parkNanos(20_000_000);
         }
         return true;
     }

@@ -37,6 +37,8 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private static final String OFFSETS_TOPIC = "__consumer_offsets";
     private static final long OPERATION_TIMEOUT_MS = 60_000;
     private static final int PORT_RACE_ATTEMPTS = 3;
+    /** How long a broker start still running at the start deadline gets to end by itself before it is interrupted. */
+    private static final long START_ABANDON_GRACE_MS = 15_000;
 
     private final ClusterDefinition definition;
     private final Path directory;
@@ -45,6 +47,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private final Object lifecycle = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
+    private final CountDownLatch startDone = new CountDownLatch(1);
     private final Thread shutdownHook;
 
     private volatile IsolatedRuntime runtime;
@@ -102,7 +105,8 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
             Files.createDirectories(logFile.getParent());
-            cluster.runtime = IsolatedRuntime.load(line, jars);
+            // No single call into Kafka may take longer: a broker's start is the longest.
+            cluster.runtime = IsolatedRuntime.load(line, jars, definition.startTimeout().plusMinutes(1));
             cluster.bridge = cluster.runtime.bridge();
             String classListKey = line + "-" + definition.kafkaVersion() + "-" + definition.mode();
             List<String> classes = ClassPreloader.read(classListKey);
@@ -111,8 +115,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             if (classes.isEmpty()) {
                 ClassPreloader.write(classListKey, cluster.runtime.definedClasses());
             }
+            cluster.startDone.countDown();
             return cluster;
         } catch (Throwable failure) {
+            cluster.startDone.countDown();
             String tail = LogTail.of(logFile, 40);
             try {
                 cluster.close(); // stops what started, deletes the directory unless kept
@@ -183,6 +189,9 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             }
             nodes[id] = new Node(id, brokerConfig(id, port, internalPort, controllerPorts), port, internalPort);
             if (kraft) {
+                // Kafka's own deadline for its startup waits (quorum, registration, unfencing): at the start
+                // deadline it gives up and shuts down cleanly, which an interrupt would not let it do.
+                nodes[id].config.putIfAbsent("server.max.startup.time.ms", Long.toString(remainingMs(deadline)));
                 bridge.formatKRaftStorage(nodes[id].config, clusterId);
             }
         }
@@ -196,10 +205,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             try {
                 nodes[id].started(starts.get(id).get(remainingMs(deadline), TimeUnit.MILLISECONDS));
             } catch (ExecutionException e) {
-                failures.add(IsolatedRuntime.detach(e.getCause()));
+                RuntimeException cause = IsolatedRuntime.detach(e.getCause());
+                failures.add(System.nanoTime() - deadline < 0 ? cause : gaveUp(id, cause));
             } catch (TimeoutException e) {
-                failures.add(new KafkaTestEnvException("broker " + id + " did not start within "
-                        + definition.startTimeout().toSeconds() + " s"));
+                failures.add(abandonStart(id, starts.get(id)));
             }
         }
         if (!failures.isEmpty()) {
@@ -227,11 +236,17 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             admin.requestGroupCoordinator(remainingMs(deadline));
             return null;
         }));
-        for (Future<Object> request : requests) {
+        for (int i = 0; i < requests.size(); i++) {
             try {
-                request.get(remainingMs(deadline), TimeUnit.MILLISECONDS);
+                requests.get(i).get(remainingMs(deadline), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 throw IsolatedRuntime.detach(e.getCause());
+            } catch (TimeoutException e) {
+                requests.forEach(request -> request.cancel(true));
+                throw new KafkaTestEnvException("Timed out after " + definition.startTimeout().toSeconds()
+                        + " s (the start timeout) waiting for " + (i < definition.topics().size()
+                                ? "topic '" + definition.topics().get(i).name() + "' to be created"
+                                : "a group coordinator (which creates " + OFFSETS_TOPIC + ")"));
             }
         }
         for (Topic topic : definition.topics()) {
@@ -279,6 +294,33 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                         () -> bridge.clientFailure(server, probe, Math.min(5_000, remainingMs(deadline))));
             }
         }
+    }
+
+    private String startLate(int id) {
+        return "broker " + id + " did not start within " + definition.startTimeout().toSeconds() + " s";
+    }
+
+    /**
+     * A broker start still running at the start deadline gets {@value #START_ABANDON_GRACE_MS} ms to end by itself:
+     * in KRaft mode Kafka gives up at the same moment (server.max.startup.time.ms) and shuts down cleanly, which an
+     * interrupt would break halfway (it closes the files Kafka writes), leaving threads and ports behind. A start still
+     * running after that hangs where Kafka keeps no deadline (a ZooKeeper that never answers, say): it is interrupted.
+     */
+    private Throwable abandonStart(int id, Future<RunningServer> start) throws InterruptedException {
+        try {
+            nodes[id].started(start.get(START_ABANDON_GRACE_MS, TimeUnit.MILLISECONDS)); // close() stops it
+            return new KafkaTestEnvException(startLate(id) + " (it started a moment later)");
+        } catch (ExecutionException e) {
+            return gaveUp(id, IsolatedRuntime.detach(e.getCause()));
+        } catch (TimeoutException e) {
+            start.cancel(true);
+            return new KafkaTestEnvException(startLate(id) + ", and its start had not returned "
+                    + START_ABANDON_GRACE_MS / 1000 + " s later either: it hangs, and was interrupted");
+        }
+    }
+
+    private KafkaTestEnvException gaveUp(int id, RuntimeException cause) {
+        return new KafkaTestEnvException(startLate(id) + ", and then gave up: " + cause.getMessage(), cause);
     }
 
     /**
@@ -665,13 +707,17 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     /** A second close (a shutdown hook during a test's own close, say) returns when the first is done. */
     private void awaitCloseInProgress() {
         try {
-            closeDone.await(3, TimeUnit.MINUTES);
+            if (!closeDone.await(3, TimeUnit.MINUTES)) {
+                throw new KafkaTestEnvException("Timed out after 3 min waiting for the close that another thread began"
+                        + " (cluster " + directory.getFileName() + ") to finish");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void closeNow() {
+        awaitStartEnd();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -692,6 +738,19 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         }
     }
 
+    /**
+     * Only the shutdown hook closes a cluster whose start still runs (Ctrl-C during the start). The start gets
+     * {@value #START_ABANDON_GRACE_MS} ms to end first: interrupted, Kafka's start breaks off its own cleanup
+     * halfway, keeps the JVM from exiting for seconds and prints its errors on the console.
+     */
+    private void awaitStartEnd() {
+        try {
+            startDone.await(START_ABANDON_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void stopEverything(List<Throwable> failures) {
         if (admin != null) {
             run(failures, admin::close);
@@ -706,9 +765,9 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         if (definition.mode() == Mode.KRAFT && running.size() > 1) {
             // Brokers first, while every controller still answers their controlled shutdown; a node stopped
             // whole would leave the last ones without a quorum, waiting for it until a timeout.
-            inParallel(failures, running, RunningServer::stopBrokerRole);
+            inParallel(failures, running, RunningServer::stopBrokerRole, "to stop its broker role");
         }
-        inParallel(failures, running, RunningServer::stop);
+        inParallel(failures, running, RunningServer::stop, "to stop");
         if (zooKeeper != null) {
             run(failures, zooKeeper::stop);
             zooKeeper = null;
@@ -722,7 +781,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         }
     }
 
-    private void inParallel(List<Throwable> failures, List<RunningServer> servers, ServerAction action) {
+    private void inParallel(List<Throwable> failures, List<RunningServer> servers, ServerAction action, String what) {
         List<Future<?>> tasks = new ArrayList<>();
         for (RunningServer server : servers) {
             tasks.add(runtime.submit(() -> {
@@ -730,12 +789,17 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                 return null;
             }));
         }
-        for (Future<?> task : tasks) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        for (int i = 0; i < tasks.size(); i++) {
             try {
-                task.get(2, TimeUnit.MINUTES);
+                tasks.get(i).get(remainingMs(deadline), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 failures.add(IsolatedRuntime.detach(e.getCause()));
-            } catch (TimeoutException | InterruptedException e) {
+            } catch (TimeoutException e) {
+                tasks.get(i).cancel(true);
+                failures.add(new KafkaTestEnvException("Timed out after 2 min waiting for the broker on port "
+                        + servers.get(i).port() + " " + what));
+            } catch (InterruptedException e) {
                 failures.add(e);
             }
         }

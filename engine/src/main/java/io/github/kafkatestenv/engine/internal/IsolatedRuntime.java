@@ -11,6 +11,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +37,9 @@ public final class IsolatedRuntime implements AutoCloseable {
     private static final String BRIDGE_API_PACKAGE = KafkaBridge.class.getPackageName();
     private static final AtomicInteger RUNTIMES = new AtomicInteger();
 
+    /** How long a closed runtime's threads get to end by themselves, then again once interrupted. */
+    private static final long THREAD_END_WAIT_MS = 5_000;
+
     private final RuntimeClassLoader loader;
     private final ExecutorService executor;
     private final KafkaBridge bridge;
@@ -46,8 +50,12 @@ public final class IsolatedRuntime implements AutoCloseable {
         this.bridge = bridge;
     }
 
-    /** Loads the runtime made of the line's bridge and {@code jars}. */
-    public static IsolatedRuntime load(KafkaLine line, List<Path> jars) {
+    /**
+     * Loads the runtime made of the line's bridge and {@code jars}. A call on the bridge, or on what it returns,
+     * that does not return within {@code callTimeout} fails, naming the method, and its thread is interrupted.
+     */
+    public static IsolatedRuntime load(KafkaLine line, List<Path> jars, Duration callTimeout) {
+        long callTimeoutMs = callTimeout.toMillis();
         RuntimeLocator.Manifest manifest = RuntimeLocator.manifest(line);
         List<URL> urls = new ArrayList<>();
         urls.add(manifest.bridgeDirectory());
@@ -71,8 +79,9 @@ public final class IsolatedRuntime implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(factory);
         try {
             KafkaBridge bridge = call(executor, () -> (KafkaBridge) loader.loadClass(line.bridgeClass())
-                    .getDeclaredConstructor().newInstance(), 0);
-            return new IsolatedRuntime(loader, executor, confine(executor, KafkaBridge.class, bridge));
+                    .getDeclaredConstructor().newInstance(), callTimeoutMs, "loading " + line.bridgeClass());
+            return new IsolatedRuntime(loader, executor,
+                    confine(executor, KafkaBridge.class, bridge, callTimeoutMs));
         } catch (RuntimeException | Error e) {
             executor.shutdownNow();
             closeQuietly(loader);
@@ -98,29 +107,25 @@ public final class IsolatedRuntime implements AutoCloseable {
         return loader.definedClasses();
     }
 
-    /** Runs {@code task} on a thread of this runtime and waits, at most {@code timeoutMs} if positive. */
-    public <T> T call(Callable<T> task, long timeoutMs) {
-        return call(executor, task, timeoutMs);
-    }
-
     /** Starts {@code task} on a thread of this runtime. */
     public <T> Future<T> submit(Callable<T> task) {
         return executor.submit(task);
     }
 
-    private static <T> T call(ExecutorService executor, Callable<T> task, long timeoutMs) {
+    private static <T> T call(ExecutorService executor, Callable<T> task, long timeoutMs, String what) {
         Future<T> future = executor.submit(task);
         try {
-            return timeoutMs > 0 ? future.get(timeoutMs, TimeUnit.MILLISECONDS) : future.get();
+            return future.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw detach(e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new KafkaTestEnvException("Timed out after " + timeoutMs + " ms", e);
+            throw new KafkaTestEnvException("The Kafka runtime did not finish " + what + " within "
+                    + timeoutMs / 1000 + " s; its thread was interrupted", e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new KafkaTestEnvException("Interrupted while waiting for the Kafka runtime", e);
+            throw new KafkaTestEnvException("Interrupted while waiting for the Kafka runtime to finish " + what, e);
         }
     }
 
@@ -136,7 +141,7 @@ public final class IsolatedRuntime implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T confine(ExecutorService executor, Class<T> type, T target) {
+    private static <T> T confine(ExecutorService executor, Class<T> type, T target, long timeoutMs) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);
@@ -147,10 +152,10 @@ public final class IsolatedRuntime implements AutoCloseable {
                 } catch (InvocationTargetException e) {
                     throw detach(e.getCause());
                 }
-            }, 0);
+            }, timeoutMs, type.getSimpleName() + "." + method.getName());
             Class<?> returned = method.getReturnType();
             if (result != null && returned.isInterface() && returned.getPackageName().equals(BRIDGE_API_PACKAGE)) {
-                return confine(executor, (Class<Object>) returned, result);
+                return confine(executor, (Class<Object>) returned, result, timeoutMs);
             }
             return result;
         };
@@ -158,27 +163,52 @@ public final class IsolatedRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops this runtime's threads, waits (a few seconds at most) for the threads its servers started to end,
-     * and closes its class loader. Call {@link KafkaBridge#release()} first.
+     * Stops this runtime's threads, waits for the threads its servers started to end, and closes its class loader.
+     * Call {@link KafkaBridge#release()} first. A thread still running after {@value #THREAD_END_WAIT_MS} ms (a
+     * server whose shutdown hangs) is interrupted; one that survives that too is named in the exception thrown.
      */
     @Override
     public void close() {
         executor.shutdownNow();
+        List<String> survivors;
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
             // Some servers' threads end a moment after their shutdown returned (ZooKeeper's session tracker
             // waits out its tick): a closed runtime leaves no thread behind.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (thread.getContextClassLoader() == loader && thread != Thread.currentThread()) {
-                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-                }
-            }
+            List<Thread> lingering = awaitThreadsEnd(System.nanoTime()
+                    + TimeUnit.MILLISECONDS.toNanos(THREAD_END_WAIT_MS));
+            lingering.forEach(Thread::interrupt);
+            survivors = awaitThreadsEnd(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_END_WAIT_MS))
+                    .stream().map(Thread::getName).sorted().toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            survivors = List.of();
+        } finally {
+            SaslFactories.removeProvidersOf(loader);
+            closeQuietly(loader);
         }
-        SaslFactories.removeProvidersOf(loader);
-        closeQuietly(loader);
+        if (!survivors.isEmpty()) {
+            throw new KafkaTestEnvException("Threads of the Kafka runtime still run " + 2 * THREAD_END_WAIT_MS / 1000
+                    + " s after its servers were stopped, though interrupted: " + survivors);
+        }
+    }
+
+    /** Waits until {@code deadline} for this runtime's threads to end; returns those still alive. */
+    private List<Thread> awaitThreadsEnd(long deadline) throws InterruptedException {
+        for (Thread thread : runtimeThreads()) {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        return runtimeThreads();
+    }
+
+    /** The live threads that run with this runtime's loader as context class loader: its own and its servers'. */
+    private List<Thread> runtimeThreads() {
+        List<Thread> threads = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getContextClassLoader() == loader && thread != Thread.currentThread() && thread.isAlive()) {
+                threads.add(thread);
+            }
+        }
+        return threads;
     }
 
     private static void closeQuietly(URLClassLoader loader) {
