@@ -34,6 +34,8 @@ public final class Main {
         if (System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
             System.setProperty(SIMPLE_LOGGER_LEVEL, "warn");
         }
+        // The engine prints where each start's time went, phase by phase, on stderr (BENCHMARKS.md's profile).
+        System.setProperty("kafka.testenv.timings", System.getProperty("kafka.testenv.timings", "true"));
         Leftovers before = Leftovers.snapshot();
         if (args.length != 1) {
             System.err.println("usage: run-scenario.sh SCENARIO   (implemented: "

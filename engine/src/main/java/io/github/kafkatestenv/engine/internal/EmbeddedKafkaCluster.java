@@ -49,6 +49,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private final CountDownLatch closeDone = new CountDownLatch(1);
     private final CountDownLatch startDone = new CountDownLatch(1);
     private final Thread shutdownHook;
+    private final StartPhases phases = new StartPhases();
 
     private volatile IsolatedRuntime runtime;
     private volatile KafkaBridge bridge;
@@ -111,10 +112,12 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             String classListKey = line + "-" + definition.kafkaVersion() + "-" + definition.mode();
             List<String> classes = ClassPreloader.read(classListKey);
             cluster.preload(classes);
+            cluster.phases.end("isolated runtime");
             cluster.startAll(System.nanoTime() + definition.startTimeout().toNanos());
             if (classes.isEmpty()) {
                 ClassPreloader.write(classListKey, cluster.runtime.definedClasses());
             }
+            cluster.phases.report(definition.toString());
             cluster.startDone.countDown();
             return cluster;
         } catch (Throwable failure) {
@@ -164,11 +167,13 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     private void startAll(long deadline) throws Exception {
         bridge.install(logFile);
         kafkaVersion = bridge.kafkaVersion();
+        phases.end("logging");
         boolean kraft = definition.mode() == Mode.KRAFT;
         security = ClusterSecurity.of(definition, directory);
         if (security != null) {
             SaslFactories.install();
             security.writeTlsFiles(bridge);
+            phases.end("certificates");
         }
         int[] controllerPorts = new int[nodes.length];
         if (kraft) {
@@ -179,6 +184,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
         } else {
             zooKeeper = bridge.startZooKeeper(directory.resolve("zookeeper"), definition.zookeeperPort());
             zooKeeperPort = zooKeeper.port();
+            phases.end("zookeeper");
         }
         for (int id = 0; id < nodes.length; id++) {
             int port = definition.brokerPort() == 0 ? 0 : definition.brokerPort() + id;
@@ -195,6 +201,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                 bridge.formatKRaftStorage(nodes[id].config, clusterId);
             }
         }
+        phases.end(kraft ? "storage format" : "broker configs");
         // KRaft nodes must start together: each startup() waits for a quorum of voters.
         List<Future<RunningServer>> starts = new ArrayList<>();
         for (Node node : nodes) {
@@ -219,10 +226,13 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
         }
+        phases.end("broker startup");
         admin = bridge.admin(internalBootstrapServers(), security == null ? Map.of() : security.engineClientConfig());
         awaitBrokers(deadline);
+        phases.end("registration");
         if (security != null) {
             createCredentialsAndAcls(deadline);
+            phases.end("credentials and ACLs");
         }
         // Topics and the group coordinator (which creates the offsets topic) are requested all at once.
         List<Future<Object>> requests = new ArrayList<>();
@@ -249,11 +259,16 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                                 : "a group coordinator (which creates " + OFFSETS_TOPIC + ")"));
             }
         }
+        phases.end("topic creation");
         for (Topic topic : definition.topics()) {
             awaitTopic(topic.name(), topic.partitions(), deadline);
         }
         awaitTopic(OFFSETS_TOPIC, 1, deadline);
-        awaitSecurity(deadline);
+        phases.end("topic readiness");
+        if (security != null) {
+            awaitSecurity(deadline);
+            phases.end("login readiness");
+        }
     }
 
     private void createCredentialsAndAcls(long deadline) {
@@ -635,8 +650,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                 throw new KafkaTestEnvException("ZooKeeper is already running");
             }
             try {
-                zooKeeper = runtime.submit(() -> bridge.startZooKeeper(directory.resolve("zookeeper"), zooKeeperPort))
-                        .get(OPERATION_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                zooKeeper = bridge.startZooKeeper(directory.resolve("zookeeper"), zooKeeperPort);
             } catch (Exception e) {
                 throw new KafkaTestEnvException("ZooKeeper did not start again on port " + zooKeeperPort + ": "
                         + e.getMessage() + "\nLast lines of " + logFile + ":\n" + LogTail.of(logFile, 30), e);
