@@ -45,6 +45,10 @@ public final class ClusterDefinition {
             "advertised.listeners", "listener.security.protocol.map", "inter.broker.listener.name",
             "security.inter.broker.protocol", "authorizer.class.name", "super.users");
 
+    /** Broker properties the engine sets on a secured cluster, besides every {@code listener.name.*} one. */
+    private static final Set<String> SECURED_RESERVED_PROPERTIES = Set.of("ssl.principal.mapping.rules",
+            "sasl.mechanism.inter.broker.protocol", "sasl.mechanism.controller.protocol", "sasl.enabled.mechanisms");
+
     /** The SASL mechanisms a SASL listener accepts; each declared user may log in with any of them. */
     public static final List<String> SASL_MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
 
@@ -136,6 +140,16 @@ public final class ClusterDefinition {
         this.grants = List.copyOf(builder.grants);
         this.authorizer = builder.authorizer || !superUsers.isEmpty() || !grants.isEmpty();
         validateSecurity(builder);
+        if (securityProtocol != SecurityProtocol.PLAINTEXT || authorizer) {
+            for (String key : brokerProperties.keySet()) {
+                String name = key.trim();
+                if (name.startsWith("listener.name.") || SECURED_RESERVED_PROPERTIES.contains(name)) {
+                    throw new KafkaTestEnvException("Broker property '" + key + "' is set by kafka-testenv on a secured"
+                            + " cluster's listeners; remove it and use the security settings (security protocol,"
+                            + " users, SASL mechanism, mutual TLS, super users and grants)");
+                }
+            }
+        }
     }
 
     private void validateSecurity(Builder builder) {

@@ -21,8 +21,10 @@ public record User(String name, String password) {
 
     public User {
         if (name == null || !LEGAL_NAME.matcher(name).matches()) {
-            throw new KafkaTestEnvException("Invalid user name '" + name
-                    + "': use 1 to 64 letters, digits, '.', '_' or '-'");
+            // A typo (a space or '=' for the ':') may have put the password into the name: never show it whole.
+            String shown = name == null ? "" : name.split("[\\s=:]", 2)[0];
+            throw new KafkaTestEnvException("Invalid user name '" + shown + (shown.equals(name) ? "" : "...")
+                    + "': use 1 to 64 letters, digits, '.', '_' or '-', and name:password for a user with a password");
         }
         if (name.equals(RESERVED_NAME)) {
             throw new KafkaTestEnvException("User name '" + name + "' is the engine's own: choose another name");
@@ -43,8 +45,9 @@ public record User(String name, String password) {
         String text = spec == null ? "" : spec.trim();
         int colon = text.indexOf(':');
         if (text.isEmpty() || colon == 0) {
-            throw new KafkaTestEnvException("Invalid user '" + spec + "': use name:password, for example"
-                    + " alice:alice-secret");
+            // The text may hold a password: say what is missing, not what was given.
+            throw new KafkaTestEnvException("Invalid user: " + (text.isEmpty() ? "it is empty" : "it has no name before"
+                    + " the ':'") + "; use name:password, for example alice:alice-secret");
         }
         return colon < 0 ? new User(text, "") : new User(text.substring(0, colon), text.substring(colon + 1));
     }

@@ -94,8 +94,16 @@ class DefinitionErrorsTest {
                 "Mutual TLS needs at least one user");
         assertFails(() -> ClusterDefinition.builder().securityProtocol(SecurityProtocol.SASL_PLAINTEXT)
                 .user("alice", "a").user("alice", "b").build(), "User 'alice' is declared twice");
-        assertFails(() -> User.parse("al ice:x"), "Invalid user name 'al ice'");
-        assertFails(() -> User.parse(":x"), "Invalid user ':x'", "name:password");
+        assertFails(() -> User.parse("al/ice:x"), "Invalid user name 'al/ice'");
+        // A typo that puts the password into the name or leaves the name out never shows the password.
+        for (String typo : List.of("alice hunter2", "alice=hunter2", ":hunter2")) {
+            KafkaTestEnvException error = assertThrows(KafkaTestEnvException.class, () -> User.parse(typo));
+            assertFalse(error.getMessage().contains("hunter2"), error.getMessage());
+        }
+        assertFails(() -> User.parse(":x"), "Invalid user: it has no name before the ':'; use name:password, for example alice:alice-secret");
+        assertFails(() -> ClusterDefinition.builder().securityProtocol(SecurityProtocol.SASL_PLAINTEXT).user("a", "b")
+                .brokerProperty("listener.name.client.plain.sasl.jaas.config", "x").build(),
+                "is set by kafka-testenv on a secured cluster's listeners");
         assertFails(() -> new User("kafka-testenv", "x"), "the engine's own");
         assertFails(() -> new User("alice", "say \"hi\""), "double quote");
         assertFails(() -> Grant.parse("alice topic:orders"), "Invalid grant 'alice topic:orders'", "read,write");

@@ -58,6 +58,7 @@ class SecurityTest {
                     .user("admin", "admin-secret")
                     .superUser("admin")
                     .grant(Grant.parse("alice topic:orders read,write,describe"))
+                    .grant(Grant.parse("alice topic:orders read")) // the same binding twice: Kafka keeps one
                     .grant(Grant.parse("alice group:app-* read"))
                     .topic(Topic.parse("orders:2:2"))
                     .build().start();
@@ -178,6 +179,8 @@ class SecurityTest {
             }
             assertTrue(Files.readString(tls.resolve("ca.pem")).startsWith("-----BEGIN CERTIFICATE-----"));
             assertTrue(Files.readString(tls.resolve("alice-key.pem")).startsWith("-----BEGIN PRIVATE KEY-----"));
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(tls.resolve("alice-key.pem"))), "a private key is its owner's only");
         }
     }
 

@@ -21,7 +21,7 @@ class SecurityErrorsTest {
     @Test
     void userWithoutName() {
         assertFailure(NamelessUserTestCase.class, "users",
-                "Invalid user ':secret': use name:password, for example alice:alice-secret");
+                "Invalid user: it has no name before the ':'; use name:password, for example alice:alice-secret");
     }
 
     @Test

@@ -135,7 +135,7 @@ class SecurityParametersTest {
 
         @Test
         void userWithoutName() {
-            assertEngineMessage("Invalid user ':secret': use name:password, for example alice:alice-secret",
+            assertEngineMessage("Invalid user: it has no name before the ':'; use name:password, for example alice:alice-secret",
                     "kafka.securityProtocol", "SASL_PLAINTEXT", "kafka.users", ":secret");
         }
 

@@ -51,8 +51,12 @@ final class ClusterSecurity {
 
     /** The security of a cluster, or {@code null} for a plain one, which keeps a single PLAINTEXT listener. */
     static ClusterSecurity of(ClusterDefinition definition, Path clusterDirectory) {
-        boolean secured = definition.securityProtocol() != SecurityProtocol.PLAINTEXT || definition.authorizer();
-        return secured ? new ClusterSecurity(definition, clusterDirectory) : null;
+        return isSecured(definition) ? new ClusterSecurity(definition, clusterDirectory) : null;
+    }
+
+    /** Whether a cluster gets the two listeners of a secured one. */
+    static boolean isSecured(ClusterDefinition definition) {
+        return definition.securityProtocol() != SecurityProtocol.PLAINTEXT || definition.authorizer();
     }
 
     /** Generates the CA and certificates the TLS listener and mutual-TLS clients use; nothing without TLS. */
@@ -179,16 +183,16 @@ final class ClusterSecurity {
         return passwords;
     }
 
-    /** The declared grants, one binding per operation, as Kafka stores them. */
+    /** The declared grants, one binding per operation, each once: Kafka stores a binding once, however often given. */
     List<AclEntry> aclEntries() {
-        List<AclEntry> entries = new ArrayList<>();
+        java.util.Set<AclEntry> entries = new java.util.LinkedHashSet<>();
         for (Grant grant : definition.grants()) {
             for (String operation : grant.operations()) {
                 entries.add(new AclEntry(grant.principal(), grant.resourceType(), grant.resourceName(),
                         grant.prefixed(), operation));
             }
         }
-        return entries;
+        return List.copyOf(entries);
     }
 
     /**

@@ -134,7 +134,8 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
                     + "\nLast lines of its log " + logFile
                     + (definition.keepDirectory() ? "" : " (deleted with the cluster; keep it with keepDirectory)")
                     + ":\n" + tail, failure);
-            boolean portsChosenHere = definition.mode() == Mode.KRAFT || definition.brokerPort() == 0;
+            boolean portsChosenHere = definition.mode() == Mode.KRAFT || definition.brokerPort() == 0
+                    || ClusterSecurity.isSecured(definition); // a secured broker's internal port is chosen here
             if (portsChosenHere && tail.contains("Address already in use")) {
                 throw new PortTakenException(error);
             }
@@ -633,10 +634,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             }
             try {
                 zooKeeper.stop();
-            } catch (Exception e) {
-                throw new KafkaTestEnvException("ZooKeeper did not stop cleanly: " + e.getMessage(), e);
-            } finally {
                 zooKeeper = null;
+            } catch (Exception e) {
+                // Kept: close() tries to stop it again rather than leave it running.
+                throw new KafkaTestEnvException("ZooKeeper did not stop cleanly: " + e.getMessage(), e);
             }
         }
     }

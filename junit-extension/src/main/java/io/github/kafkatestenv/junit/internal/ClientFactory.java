@@ -125,6 +125,9 @@ final class ClientFactory {
                 // closing a consumer after each test ~0.4 s faster, at the cost of more fetches while idle.
                 config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
                 config.putAll(connection);
+                if (settings != null && !settings.groupId().isEmpty()) {
+                    config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId()); // the annotation over the connection
+                }
                 putProperties(config, settings, injection);
                 Type[] types = typeArguments(injection);
                 Deserializer<Object> key = deserializer(injection, types[0], settings == null ? Void.class

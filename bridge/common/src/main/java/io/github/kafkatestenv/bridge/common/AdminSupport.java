@@ -66,6 +66,9 @@ public final class AdminSupport implements ClusterAdmin {
             probe.describeCluster(new DescribeClusterOptions().timeoutMs(timeout)).clusterId()
                     .get(timeout, TimeUnit.MILLISECONDS);
             return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while a client tried " + server;
         } catch (Exception e) {
             Throwable cause = rootCause(e);
             return "a client cannot use " + server + " yet: " + cause.getClass().getSimpleName()

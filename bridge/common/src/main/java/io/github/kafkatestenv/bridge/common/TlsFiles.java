@@ -61,6 +61,7 @@ public final class TlsFiles {
 
     private void writeAll(Path directory, char[] password, List<String> clientNames) throws Exception {
         Files.createDirectories(directory);
+        ownerOnly(directory, "rwx------"); // private keys: other local users must not read them
         KeyPair caKeys = keys.generateKeyPair();
         X500Name caName = new X500Name("CN=kafka-testenv CA " + Long.toHexString(random.nextLong() & Long.MAX_VALUE));
         X509Certificate ca = sign(new JcaX509v3CertificateBuilder(caName, serial(), notBefore, notAfter, caName,
@@ -133,11 +134,20 @@ public final class TlsFiles {
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password);
         }
+        ownerOnly(file, "rw-------");
+    }
+
+    /** Restricts a file to its owner where the file system has POSIX permissions. */
+    private static void ownerOnly(Path path, String permissions) throws java.io.IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        }
     }
 
     private static void writePem(Path file, String type, byte[] der) throws Exception {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n",
                 StandardCharsets.US_ASCII);
+        ownerOnly(file, "rw-------");
     }
 }

@@ -152,5 +152,14 @@ public final class Kafka39Bridge extends BridgeBase {
         public void stop() throws Exception {
             running.stop();
         }
+
+        @Override
+        public void kill() throws Exception {
+            // Also when the user turned controlled shutdown on: a crash hands nothing over.
+            java.lang.reflect.Field controlledShutdown = KafkaConfig.class.getDeclaredField("controlledShutdownEnable");
+            controlledShutdown.setAccessible(true);
+            controlledShutdown.set(server.config(), Boolean.FALSE);
+            running.stop();
+        }
     }
 }
