@@ -71,8 +71,9 @@ final class ClusterSecurity {
     /** Sets a broker's listeners, their security, and the authorizer. */
     void configure(Properties config, int clientPort, int internalPort, int controllerPort) {
         boolean kraft = definition.mode() == Mode.KRAFT;
-        String engineLogin = PLAIN_MODULE + " required username=\"" + User.RESERVED_NAME + "\" password=\""
-                + engineSecret + "\" user_" + User.RESERVED_NAME + "=\"" + engineSecret + "\";";
+        // The broker's own login on the listener, and the one account that listener accepts.
+        String engineLogin = login("PLAIN", User.RESERVED_NAME, engineSecret)
+                .replace(";", " user_" + User.RESERVED_NAME + "=\"" + engineSecret + "\";");
         String listeners = INTERNAL + "://" + Ports.HOST + ":" + internalPort + "," + CLIENT + "://" + Ports.HOST
                 + ":" + clientPort;
         String protocols = INTERNAL + ":SASL_PLAINTEXT," + CLIENT + ":" + definition.securityProtocol();
@@ -127,8 +128,7 @@ final class ClusterSecurity {
     /** How the engine's admin client logs in on the internal listener. */
     Map<String, String> engineClientConfig() {
         return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
-                "sasl.jaas.config", PLAIN_MODULE + " required username=\"" + User.RESERVED_NAME + "\" password=\""
-                        + engineSecret + "\";");
+                "sasl.jaas.config", login("PLAIN", User.RESERVED_NAME, engineSecret));
     }
 
     /**
@@ -142,8 +142,7 @@ final class ClusterSecurity {
         if (protocol.usesSasl() && user != null) {
             String mechanism = definition.saslMechanism();
             properties.put("sasl.mechanism", mechanism);
-            properties.put("sasl.jaas.config", (mechanism.equals("PLAIN") ? PLAIN_MODULE : SCRAM_MODULE)
-                    + " required username=\"" + user.name() + "\" password=\"" + user.password() + "\";");
+            properties.put("sasl.jaas.config", login(mechanism, user.name(), user.password()));
         }
         if (tlsDirectory != null) {
             properties.put("ssl.truststore.location", tlsDirectory.resolve("truststore.p12").toString());
@@ -207,8 +206,7 @@ final class ClusterSecurity {
                 Map<String, String> probe = clientProperties(user);
                 if (protocol.usesSasl()) {
                     probe.put("sasl.mechanism", "SCRAM-SHA-512");
-                    probe.put("sasl.jaas.config", SCRAM_MODULE + " required username=\"" + user.name()
-                            + "\" password=\"" + user.password() + "\";");
+                    probe.put("sasl.jaas.config", login("SCRAM-SHA-512", user.name(), user.password()));
                 }
                 probes.add(probe);
             }
@@ -216,6 +214,12 @@ final class ClusterSecurity {
             probes.add(clientProperties(null));
         }
         return probes;
+    }
+
+    /** A client's JAAS login for a SASL mechanism. */
+    private static String login(String mechanism, String user, String password) {
+        return (mechanism.equals("PLAIN") ? PLAIN_MODULE : SCRAM_MODULE) + " required username=\"" + user
+                + "\" password=\"" + password + "\";";
     }
 
     private static String randomSecret() {
