@@ -34,7 +34,7 @@ class FailedStartTest {
 
     @Test
     void secondBrokersPortInUse() throws IOException {
-        try (ServerSocket taken = bind()) {
+        try (ServerSocket taken = bindAfterAFreePort()) {
             int port = taken.getLocalPort();
             assertFails(() -> ClusterDefinition.builder().brokers(2).brokerPort(port - 1).build().start(),
                     "Port " + port + " (broker 1) is already in use");
@@ -99,6 +99,22 @@ class FailedStartTest {
         assertEmpty(workDirectory);
         assertTrue(ProcessState.eventually(10, () -> ProcessState.newThreads(threadsBefore).isEmpty()),
                 () -> "threads left: " + ProcessState.newThreads(threadsBefore));
+    }
+
+    /** A taken port whose predecessor is free, so that broker 0 can have it and broker 1 cannot (CI failed once). */
+    private static ServerSocket bindAfterAFreePort() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            ServerSocket socket = bind();
+            try (ServerSocket previous = new ServerSocket()) {
+                previous.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), socket.getLocalPort() - 1));
+                return socket;
+            } catch (IOException taken) {
+                socket.close();
+                if (attempt == 20) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     private static ServerSocket bind() throws IOException {
