@@ -1,6 +1,6 @@
 package io.github.kafkatestenv.engine;
 
-import io.github.kafkatestenv.engine.internal.EmbeddedKafkaCluster;
+import io.github.kafkatestenv.engine.internal.ClusterStart;
 import io.github.kafkatestenv.engine.internal.KafkaLine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -228,7 +228,7 @@ public final class ClusterDefinition {
      *                               nothing started is left running
      */
     public KafkaCluster start() {
-        return EmbeddedKafkaCluster.start(this);
+        return ClusterStart.start(this);
     }
 
     /**

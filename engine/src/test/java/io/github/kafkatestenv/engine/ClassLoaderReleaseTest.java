@@ -2,7 +2,7 @@ package io.github.kafkatestenv.engine;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kafkatestenv.engine.internal.EmbeddedKafkaCluster;
+import io.github.kafkatestenv.engine.internal.ClusterHandle;
 import java.lang.ref.WeakReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +28,7 @@ class ClassLoaderReleaseTest {
         try (KafkaCluster cluster = ClusterDefinition.builder().kafkaVersion(version).mode(mode)
                 .topic(Topic.of("released")).build().start()) {
             Clients.send(cluster, "released", 1);
-            return new WeakReference<>(((EmbeddedKafkaCluster) cluster).runtimeClassLoader());
+            return new WeakReference<>(((ClusterHandle) cluster).runtimeClassLoader());
         }
     }
 }

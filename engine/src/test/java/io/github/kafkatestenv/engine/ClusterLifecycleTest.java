@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kafkatestenv.engine.internal.EmbeddedKafkaCluster;
+import io.github.kafkatestenv.engine.internal.ClusterHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +59,7 @@ class ClusterLifecycleTest {
         KafkaCluster cluster = definition.start();
         Path directory = cluster.directory();
         List<Integer> ports = cluster.brokers().stream().map(Broker::port).collect(Collectors.toList());
-        ClassLoader runtimeLoader = ((EmbeddedKafkaCluster) cluster).runtimeClassLoader();
+        ClassLoader runtimeLoader = ((ClusterHandle) cluster).runtimeClassLoader();
         try {
             assertEquals(version, cluster.kafkaVersion());
             assertEquals(expectedMode, cluster.mode());

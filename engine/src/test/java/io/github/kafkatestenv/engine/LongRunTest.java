@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kafkatestenv.engine.internal.EmbeddedKafkaCluster;
+import io.github.kafkatestenv.engine.internal.ClusterHandle;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ class LongRunTest {
             long used;
             Path directory = cluster.directory();
             try {
-                loaders.add(new WeakReference<>(((EmbeddedKafkaCluster) cluster).runtimeClassLoader()));
+                loaders.add(new WeakReference<>(((ClusterHandle) cluster).runtimeClassLoader()));
                 List<String> sent = Clients.send(cluster, "cycle", 1);
                 List<ConsumerRecord<String, String>> read =
                         Clients.read(cluster, "cycle", 1, Duration.ofSeconds(30));

@@ -1,7 +1,6 @@
 package io.github.kafkatestenv.engine.internal;
 
 import io.github.kafkatestenv.bridge.ClusterAdmin.AclEntry;
-import io.github.kafkatestenv.bridge.KafkaBridge;
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.Grant;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
@@ -60,11 +59,11 @@ final class ClusterSecurity {
     }
 
     /** Generates the CA and certificates the TLS listener and mutual-TLS clients use; nothing without TLS. */
-    void writeTlsFiles(KafkaBridge bridge) throws Exception {
+    void writeTlsFiles(KafkaRuntime runtime) throws Exception {
         if (tlsDirectory != null) {
             List<String> clients = definition.mutualTls()
                     ? definition.users().stream().map(User::name).toList() : List.of();
-            bridge.writeTlsFiles(tlsDirectory, storePassword, clients);
+            runtime.writeTlsFiles(tlsDirectory, storePassword, clients);
         }
     }
 
