@@ -70,6 +70,8 @@ public final class ClusterDefinition {
     private final boolean authorizer;
     private final List<String> superUsers;
     private final List<Grant> grants;
+    private final Placement placement;
+    private final Path javaHome;
 
     private ClusterDefinition(Builder builder) {
         this.kafkaVersion = builder.kafkaVersion == null || builder.kafkaVersion.isBlank()
@@ -77,9 +79,31 @@ public final class ClusterDefinition {
         KafkaLine line = KafkaLine.of(kafkaVersion);
         this.mode = builder.mode != null ? builder.mode : line.defaultMode();
         if (mode == Mode.ZOOKEEPER && !line.supportsZooKeeper()) {
-            throw new KafkaTestEnvException("ZooKeeper mode needs Kafka 3.9.x, but the version is " + kafkaVersion
+            throw new KafkaTestEnvException("ZooKeeper mode needs Kafka 3.x, but the version is " + kafkaVersion
                     + " (Kafka 4 removed ZooKeeper): use mode KRAFT with " + kafkaVersion
                     + ", or Kafka " + DEFAULT_KAFKA_VERSION + " for ZooKeeper mode");
+        }
+        if (mode == Mode.KRAFT && !KafkaLine.supportsKRaft(kafkaVersion)) {
+            throw new KafkaTestEnvException("KRaft mode needs Kafka 3.3.0 or newer (the first production-ready KRaft),"
+                    + " but the version is " + kafkaVersion + ": use mode ZOOKEEPER, or a newer release");
+        }
+        if (builder.placement == Placement.IN_JVM && !line.runsInJvm()) {
+            throw new KafkaTestEnvException("Kafka " + kafkaVersion + " cannot run in the JVM (only 3.9.x and 4.x"
+                    + " can): use placement PROCESSES, or leave the placement unset");
+        }
+        this.placement = builder.placement != null ? builder.placement
+                : line.runsInJvm() ? Placement.IN_JVM : Placement.PROCESSES;
+        this.javaHome = builder.javaHome;
+        if (javaHome != null) {
+            if (placement != Placement.PROCESSES) {
+                throw new KafkaTestEnvException("A Java home (" + javaHome + ") is set, but the servers run in the JVM"
+                        + " that starts them: use placement PROCESSES, or remove the Java home");
+            }
+            if (!java.nio.file.Files.isRegularFile(javaHome.resolve("bin").resolve("java"))
+                    && !java.nio.file.Files.isRegularFile(javaHome.resolve("bin").resolve("java.exe"))) {
+                throw new KafkaTestEnvException("Java home " + javaHome + " has no bin/java: point it at the home"
+                        + " directory of a JDK or JRE, 17 or newer");
+            }
         }
         if (builder.brokers < 1 || builder.brokers > MAX_BROKERS) {
             throw new KafkaTestEnvException("A cluster has 1 to " + MAX_BROKERS + " brokers, not "
@@ -218,6 +242,8 @@ public final class ClusterDefinition {
         builder.authorizer = authorizer;
         builder.superUsers.addAll(superUsers);
         builder.grants.addAll(grants);
+        builder.placement = placement;
+        builder.javaHome = javaHome;
         return builder;
     }
 
@@ -335,6 +361,16 @@ public final class ClusterDefinition {
         return grants;
     }
 
+    /** Where the servers run: as set, else in the JVM for releases that can, else in processes. */
+    public Placement placement() {
+        return placement;
+    }
+
+    /** The Java home whose {@code bin/java} runs the server processes; {@code null} for the caller's own. */
+    public Path javaHome() {
+        return javaHome;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ClusterDefinition that
@@ -345,14 +381,15 @@ public final class ClusterDefinition {
                 && startTimeout.equals(that.startTimeout) && runtimeClasspath.equals(that.runtimeClasspath)
                 && securityProtocol == that.securityProtocol && users.equals(that.users)
                 && saslMechanism.equals(that.saslMechanism) && mutualTls == that.mutualTls
-                && authorizer == that.authorizer && superUsers.equals(that.superUsers) && grants.equals(that.grants);
+                && authorizer == that.authorizer && superUsers.equals(that.superUsers) && grants.equals(that.grants)
+                && placement == that.placement && Objects.equals(javaHome, that.javaHome);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(mode, brokers, kafkaVersion, topics, brokerProperties, brokerPort, zookeeperPort,
                 workDirectory, keepDirectory, startTimeout, runtimeClasspath, securityProtocol, users, saslMechanism,
-                mutualTls, authorizer, superUsers, grants);
+                mutualTls, authorizer, superUsers, grants, placement, javaHome);
     }
 
     @Override
@@ -364,7 +401,7 @@ public final class ClusterDefinition {
                 + (securityProtocol == SecurityProtocol.PLAINTEXT ? "" : ", " + securityProtocol
                         + (mutualTls ? " with client certificates" : "")
                         + (users.isEmpty() ? "" : ", users " + users.stream().map(User::name).toList()))
-                + (authorizer ? ", ACLs" : "");
+                + (authorizer ? ", ACLs" : "") + (placement == Placement.PROCESSES ? ", in processes" : "");
     }
 
     private static int requirePort(int port, String what) {
@@ -394,8 +431,28 @@ public final class ClusterDefinition {
         private boolean authorizer;
         private final List<String> superUsers = new ArrayList<>();
         private final List<Grant> grants = new ArrayList<>();
+        private Placement placement;
+        private Path javaHome;
 
         private Builder() {
+        }
+
+        /**
+         * Where the servers run: {@link Placement#IN_JVM} (Kafka 3.9.x and 4.x) or {@link Placement#PROCESSES} (any
+         * release from 3.0.0). Default: in the JVM where the release can, else in processes.
+         */
+        public Builder placement(Placement placement) {
+            this.placement = placement;
+            return this;
+        }
+
+        /**
+         * The Java home whose {@code bin/java} runs the server processes ({@link Placement#PROCESSES}). Default: the
+         * Java that runs the caller.
+         */
+        public Builder javaHome(Path javaHome) {
+            this.javaHome = javaHome;
+            return this;
         }
 
         /** ZooKeeper or KRaft; left unset, 4.x versions mean KRaft and 3.9.x ZooKeeper. */
@@ -410,7 +467,7 @@ public final class ClusterDefinition {
             return this;
         }
 
-        /** A 3.9.x or 4.x version. Default {@value #DEFAULT_KAFKA_VERSION}. */
+        /** A Kafka release from 3.0.0 on (3.9.x and 4.x run in the JVM). Default {@value #DEFAULT_KAFKA_VERSION}. */
         public Builder kafkaVersion(String version) {
             this.kafkaVersion = version;
             return this;

@@ -31,10 +31,13 @@ class FailoverTest {
 
     private static final String TOPIC = "payments";
 
-    @ParameterizedTest(name = "Kafka {0} mode {1}, leader {2}")
-    @CsvSource({"3.9.2, ZOOKEEPER, stopped", "3.9.2, ZOOKEEPER, killed", "4.4.0, KRAFT, killed"})
-    void acknowledgedRecordsSurviveTheLeaderGoingDown(String version, Mode mode, String how) throws Exception {
+    @ParameterizedTest(name = "Kafka {0} mode {1}, leader {2}, {3}")
+    @CsvSource({"3.9.2, ZOOKEEPER, stopped, IN_JVM", "3.9.2, ZOOKEEPER, killed, IN_JVM", "4.4.0, KRAFT, killed, IN_JVM",
+            "3.9.2, ZOOKEEPER, killed, PROCESSES", "4.4.0, KRAFT, killed, PROCESSES"})
+    void acknowledgedRecordsSurviveTheLeaderGoingDown(String version, Mode mode, String how, Placement placement)
+            throws Exception {
         ClusterDefinition definition = ClusterDefinition.builder().kafkaVersion(version).mode(mode).brokers(3)
+                .placement(placement)
                 .topic(Topic.parse(TOPIC + ":1:3").withConfig("min.insync.replicas", "2"))
                 // A killed KRaft broker is fenced when its session ends: 4 s here instead of Kafka's 9 s.
                 .brokerProperty("broker.session.timeout.ms", "4000")
@@ -75,6 +78,12 @@ class FailoverTest {
 
             cluster.startBroker(leader);
             assertTrue(cluster.isRunning(leader));
+            if (placement == Placement.PROCESSES && how.equals("killed")) {
+                // SIGKILL left no clean-shutdown marker: the restarted broker recovered its logs.
+                assertTrue(java.nio.file.Files.readString(cluster.logFile())
+                                .contains("since no clean shutdown file was found"),
+                        "the restarted broker ran Kafka's log recovery");
+            }
             assertTrue(ProcessState.eventually(60, () -> isr(admin).contains(leader)),
                     () -> "broker " + leader + " rejoins the ISR, which is " + isr(admin));
             awaitAcks(acks, acks.get() + 50, producerFailure);

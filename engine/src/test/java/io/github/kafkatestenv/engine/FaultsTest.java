@@ -79,11 +79,11 @@ class FaultsTest {
         }
     }
 
-    private static int quorumLeader(Admin admin) throws Exception {
+    static int quorumLeader(Admin admin) throws Exception {
         return admin.describeMetadataQuorum().quorumInfo().get(30, TimeUnit.SECONDS).leaderId();
     }
 
-    private static Integer quorumLeaderOrNull(Admin admin) {
+    static Integer quorumLeaderOrNull(Admin admin) {
         try {
             return admin.describeMetadataQuorum().quorumInfo().get(5, TimeUnit.SECONDS).leaderId();
         } catch (Exception e) {
@@ -91,7 +91,7 @@ class FaultsTest {
         }
     }
 
-    private static boolean voterCaughtUp(Admin admin, int nodeId) {
+    static boolean voterCaughtUp(Admin admin, int nodeId) {
         try {
             var info = admin.describeMetadataQuorum().quorumInfo().get(5, TimeUnit.SECONDS);
             return info.voters().stream().anyMatch(voter -> voter.replicaId() == nodeId
@@ -101,7 +101,7 @@ class FaultsTest {
         }
     }
 
-    private static boolean tryCreate(Admin admin, String topic, int partitions, short replicationFactor) {
+    static boolean tryCreate(Admin admin, String topic, int partitions, short replicationFactor) {
         try {
             admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor)),
                     new CreateTopicsOptions().timeoutMs(5_000)).all().get(10, TimeUnit.SECONDS);

@@ -136,7 +136,8 @@ class ShutdownSignalTest {
         }
     }
 
-    private static String firstLine(Process child) throws Exception {
+    /** The first line a child JVM prints, waited for up to 3 minutes. */
+    static String firstLine(Process child) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> {
             try {

@@ -70,6 +70,7 @@ final class ClusterClose {
         }
         KafkaRuntime runtime = cluster.runtime;
         if (runtime != null) {
+            runtime.clusterClosing();
             if (cluster.definition.mode() == Mode.KRAFT && running.size() > 1) {
                 // Brokers first, while every controller still answers their controlled shutdown; a node stopped
                 // whole would leave the last ones without a quorum, waiting for it until a timeout.

@@ -7,6 +7,7 @@ import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.Placement;
 import io.github.kafkatestenv.engine.Topic;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,11 @@ public final class ClusterStart {
         ClusterStart start = new ClusterStart(cluster);
         try {
             Files.createDirectories(cluster.logFile.getParent());
-            cluster.runtime = InJvmRuntime.open(definition, line, jars, cluster.logFile, start.phases);
+            cluster.security = ClusterSecurity.of(definition, cluster.directory);
+            cluster.runtime = definition.placement() == Placement.PROCESSES
+                    ? ProcessRuntime.open(definition, line, jars, cluster.directory, cluster.logFile, cluster.security,
+                            start.phases)
+                    : InJvmRuntime.open(definition, line, jars, cluster.logFile, start.phases);
             start.run(Readiness.deadlineIn(definition.startTimeout().toMillis()));
             cluster.runtime.started();
             start.phases.report(definition.toString());
@@ -111,7 +116,6 @@ public final class ClusterStart {
     private void run(long deadline) throws Exception {
         KafkaRuntime runtime = cluster.runtime;
         boolean kraft = definition.mode() == Mode.KRAFT;
-        cluster.security = ClusterSecurity.of(definition, cluster.directory);
         ClusterSecurity security = cluster.security;
         if (security != null) {
             security.writeTlsFiles(runtime);

@@ -1,6 +1,7 @@
 package io.github.kafkatestenv.engine.internal;
 
 import io.github.kafkatestenv.bridge.BridgeException;
+import io.github.kafkatestenv.bridge.ClientsBridge;
 import io.github.kafkatestenv.bridge.KafkaBridge;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import java.io.IOException;
@@ -42,9 +43,9 @@ public final class IsolatedRuntime implements AutoCloseable {
 
     private final RuntimeClassLoader loader;
     private final ExecutorService executor;
-    private final KafkaBridge bridge;
+    private final ClientsBridge bridge;
 
-    private IsolatedRuntime(RuntimeClassLoader loader, ExecutorService executor, KafkaBridge bridge) {
+    private IsolatedRuntime(RuntimeClassLoader loader, ExecutorService executor, ClientsBridge bridge) {
         this.loader = loader;
         this.executor = executor;
         this.bridge = bridge;
@@ -55,8 +56,22 @@ public final class IsolatedRuntime implements AutoCloseable {
      * that does not return within {@code callTimeout} fails, naming the method, and its thread is interrupted.
      */
     public static IsolatedRuntime load(KafkaLine line, List<Path> jars, Duration callTimeout) {
+        return load(RuntimeLocator.manifest(line), line.bridgeClass(), KafkaBridge.class, jars, callTimeout);
+    }
+
+    /**
+     * Loads the clients runtime ({@link ClientsBridge}, Kafka's clients only), which drives clusters whose servers
+     * run in processes, with the same deadline on every call.
+     */
+    static IsolatedRuntime loadClients(Duration callTimeout) {
+        return load(RuntimeLocator.manifest(RuntimeLocator.CLIENTS, "clients"),
+                "io.github.kafkatestenv.bridge.clients.ProcessClientsBridge", ClientsBridge.class,
+                RuntimeLocator.locateClients(), callTimeout);
+    }
+
+    private static IsolatedRuntime load(RuntimeLocator.Manifest manifest, String bridgeClass,
+                                        Class<? extends ClientsBridge> type, List<Path> jars, Duration callTimeout) {
         long callTimeoutMs = callTimeout.toMillis();
-        RuntimeLocator.Manifest manifest = RuntimeLocator.manifest(line);
         List<URL> urls = new ArrayList<>();
         urls.add(manifest.bridgeDirectory());
         for (Path jar : jars) {
@@ -78,10 +93,9 @@ public final class IsolatedRuntime implements AutoCloseable {
         };
         ExecutorService executor = Executors.newCachedThreadPool(factory);
         try {
-            KafkaBridge bridge = call(executor, () -> (KafkaBridge) loader.loadClass(line.bridgeClass())
-                    .getDeclaredConstructor().newInstance(), callTimeoutMs, "loading " + line.bridgeClass());
-            return new IsolatedRuntime(loader, executor,
-                    confine(executor, KafkaBridge.class, bridge, callTimeoutMs));
+            ClientsBridge bridge = call(executor, () -> type.cast(loader.loadClass(bridgeClass)
+                    .getDeclaredConstructor().newInstance()), callTimeoutMs, "loading " + bridgeClass);
+            return new IsolatedRuntime(loader, executor, confine(executor, type, bridge, callTimeoutMs));
         } catch (RuntimeException | Error e) {
             executor.shutdownNow();
             closeQuietly(loader);
@@ -89,12 +103,17 @@ public final class IsolatedRuntime implements AutoCloseable {
                 throw e;
             }
             throw new KafkaTestEnvException("Cannot load the Kafka runtime from " + jars.size() + " jars: "
-                    + e.getMessage() + ". The jars may not belong to one kafka_2.13 " + line + " runtime.", e);
+                    + e.getMessage() + ". The jars may not belong to one " + manifest.name() + " runtime.", e);
         }
     }
 
-    /** The bridge; every call on it and on what it returns runs on this runtime's threads. */
+    /** The bridge of a line's runtime; every call on it and on what it returns runs on this runtime's threads. */
     public KafkaBridge bridge() {
+        return (KafkaBridge) bridge;
+    }
+
+    /** The client side of the bridge, which every runtime has. */
+    ClientsBridge clients() {
         return bridge;
     }
 
@@ -141,7 +160,7 @@ public final class IsolatedRuntime implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T confine(ExecutorService executor, Class<T> type, T target, long timeoutMs) {
+    private static <T> T confine(ExecutorService executor, Class<? extends T> type, T target, long timeoutMs) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);

@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A line of Kafka releases the engine can run, with the bridge built for it. */
+/**
+ * A line of Kafka releases the engine can run, with the bridge built for it if its servers can run in this JVM.
+ * Every line runs in processes of its own, from the release's own main classes.
+ */
 public enum KafkaLine {
 
+    /** 3.0 to 3.8: in processes only. ZooKeeper mode; KRaft from 3.3, the first production-ready KRaft. */
+    KAFKA_3(null, null, true, List.of("org.slf4j:slf4j-reload4j")),
     KAFKA_3_9("kafka39", "io.github.kafkatestenv.bridge.kafka39.Kafka39Bridge", true,
             List.of("org.slf4j:slf4j-reload4j", "org.bouncycastle:bcpkix-jdk18on")),
     KAFKA_4("kafka4", "io.github.kafkatestenv.bridge.kafka4.Kafka4Bridge", false,
@@ -16,6 +21,8 @@ public enum KafkaLine {
                     "org.bouncycastle:bcpkix-jdk18on"));
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)([-.][0-9A-Za-z.-]+)?");
+    /** The first release whose KRaft mode is production-ready. */
+    private static final int FIRST_KRAFT_MINOR = 3;
 
     private final String directory;
     private final String bridgeClass;
@@ -35,15 +42,23 @@ public enum KafkaLine {
         if (matcher.matches()) {
             int major = Integer.parseInt(matcher.group(1));
             int minor = Integer.parseInt(matcher.group(2));
-            if (major == 3 && minor == 9) {
-                return KAFKA_3_9;
+            if (major == 3) {
+                return minor == 9 ? KAFKA_3_9 : KAFKA_3;
             }
             if (major == 4) {
                 return KAFKA_4;
             }
         }
-        throw new KafkaTestEnvException("Unsupported Kafka version '" + version + "': use 3.9.x (ZooKeeper or KRaft"
-                + " mode; 3.9.2 is the default) or 4.x (KRaft mode only; " + builtInVersion(KAFKA_4) + " is built in)");
+        throw new KafkaTestEnvException("Unsupported Kafka version '" + version + "': use a release from 3.0.0 to 4.x,"
+                + " for example 3.9.2 (ZooKeeper or KRaft mode; the default) or " + builtInVersion(KAFKA_4)
+                + " (KRaft mode only)");
+    }
+
+    /** Whether {@code version} (of this line) has KRaft mode: 3.3 and newer. */
+    public static boolean supportsKRaft(String version) {
+        Matcher matcher = VERSION.matcher(version.trim());
+        return matcher.matches() && (Integer.parseInt(matcher.group(1)) > 3
+                || Integer.parseInt(matcher.group(2)) >= FIRST_KRAFT_MINOR);
     }
 
     private static String builtInVersion(KafkaLine line) {
@@ -62,17 +77,29 @@ public enum KafkaLine {
         return zooKeeper;
     }
 
+    /** Whether a bridge lets this line's servers run in this JVM. */
+    public boolean runsInJvm() {
+        return bridgeClass != null;
+    }
+
     /** The resource directory inside the engine that holds this line's bridge classes and runtime list. */
     String resourceDirectory() {
+        if (directory == null) {
+            throw new IllegalStateException(this + " has no bridge built into the engine");
+        }
         return "META-INF/kafka-testenv/" + directory + "/";
+    }
+
+    /** The line whose built-in runtime gives the versions of this line's companion artifacts. */
+    KafkaLine companionSource() {
+        return directory == null ? KAFKA_3_9 : this;
     }
 
     String bridgeClass() {
         return bridgeClass;
     }
 
-    /** {@code groupId:artifactId} of the logging binding this line's runtime needs besides kafka_2.13. */
-    /** What the bridge needs beside kafka_2.13: the logging binding and the certificate generator. */
+    /** What the servers need beside kafka_2.13: the logging binding and, in the JVM, the certificate generator. */
     List<String> companionArtifacts() {
         return companionArtifacts;
     }

@@ -52,6 +52,10 @@ interface KafkaRuntime extends AutoCloseable {
     default void started() {
     }
 
+    /** Called when the whole cluster begins to close, before its servers are stopped. */
+    default void clusterClosing() {
+    }
+
     /** Releases what the runtime holds, once every server is stopped. */
     @Override
     void close();

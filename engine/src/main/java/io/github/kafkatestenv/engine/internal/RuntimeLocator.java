@@ -43,8 +43,8 @@ public final class RuntimeLocator {
         }
     }
 
-    /** The runtime the engine was built with for a line. */
-    public record Manifest(KafkaLine line, URL bridgeDirectory, List<Artifact> artifacts) {
+    /** A runtime the engine was built with: a line's, or the clients' (see {@link #CLIENTS}). */
+    public record Manifest(String name, URL bridgeDirectory, List<Artifact> artifacts) {
 
         public String version() {
             return artifacts.stream().filter(a -> a.artifactId().equals("kafka_2.13")).map(Artifact::version)
@@ -52,8 +52,15 @@ public final class RuntimeLocator {
         }
     }
 
+    /** The resource directory of the clients runtime, which drives clusters whose servers run in processes. */
+    static final String CLIENTS = "META-INF/kafka-testenv/clients/";
+
     public static Manifest manifest(KafkaLine line) {
-        String resource = line.resourceDirectory() + "runtime.list";
+        return manifest(line.resourceDirectory(), line.toString());
+    }
+
+    static Manifest manifest(String resourceDirectory, String name) {
+        String resource = resourceDirectory + "runtime.list";
         URL url = RuntimeLocator.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new KafkaTestEnvException("The engine jar lacks " + resource
@@ -64,7 +71,8 @@ public final class RuntimeLocator {
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String text;
             while ((text = reader.readLine()) != null) {
-                Matcher matcher = ARTIFACT.matcher(text);
+                // A build without -B may have coloured the list: colours are not part of a version.
+                Matcher matcher = ARTIFACT.matcher(text.replaceAll("\u001B\\[[0-9;]*m", ""));
                 if (matcher.matches()) {
                     artifacts.add(new Artifact(matcher.group(1), matcher.group(2), matcher.group(3),
                             matcher.group(4), matcher.group(5)));
@@ -75,7 +83,7 @@ public final class RuntimeLocator {
         }
         String base = url.toString().substring(0, url.toString().length() - "runtime.list".length());
         try {
-            return new Manifest(line, new URL(base), List.copyOf(artifacts));
+            return new Manifest(name, new URL(base), List.copyOf(artifacts));
         } catch (IOException e) {
             throw new KafkaTestEnvException("Cannot use " + base + ": " + e.getMessage(), e);
         }
@@ -87,7 +95,7 @@ public final class RuntimeLocator {
      */
     public static List<String> artifactsToResolve(String version) {
         KafkaLine line = KafkaLine.of(version);
-        Manifest manifest = manifest(line);
+        Manifest manifest = manifest(line.companionSource());
         List<String> coordinates = new ArrayList<>();
         coordinates.add("org.apache.kafka:kafka_2.13:" + version);
         for (String companion : line.companionArtifacts()) {
@@ -101,6 +109,10 @@ public final class RuntimeLocator {
     /** The built-in runtime's jars for {@code version} from the local Maven repository, or a clear error. */
     public static List<Path> locate(String version) {
         KafkaLine line = KafkaLine.of(version);
+        if (!line.runsInJvm()) {
+            throw new KafkaTestEnvException("Kafka " + version + " is not built into this engine: pass its jars"
+                    + " (runtimeClasspath), or start the cluster through kafka-maven-plugin, which resolves any version");
+        }
         Manifest manifest = manifest(line);
         if (!manifest.version().equals(version)) {
             throw new KafkaTestEnvException("Kafka " + version + " is not built into this engine (it runs "
@@ -108,6 +120,17 @@ public final class RuntimeLocator {
                     + ".x line without a build tool): use " + manifest.version()
                     + ", or start the cluster through kafka-maven-plugin, which resolves any version");
         }
+        return jarsOf(manifest, "The Kafka " + version + " runtime", artifactsToResolve(version));
+    }
+
+    /** The jars of the clients runtime, from the local Maven repository, or a clear error. */
+    static List<Path> locateClients() {
+        Manifest manifest = manifest(CLIENTS, "clients");
+        return jarsOf(manifest, "The Kafka clients the engine drives clusters in processes with",
+                manifest.artifacts().stream().map(Artifact::coordinates).toList());
+    }
+
+    private static List<Path> jarsOf(Manifest manifest, String what, List<String> toFetch) {
         Path repository = localRepository();
         List<Path> jars = new ArrayList<>();
         List<Artifact> missing = new ArrayList<>();
@@ -121,12 +144,12 @@ public final class RuntimeLocator {
         }
         if (!missing.isEmpty()) {
             StringBuilder fetch = new StringBuilder();
-            for (String coordinates : artifactsToResolve(version)) {
+            for (String coordinates : toFetch) {
                 fetch.append(fetch.length() == 0 ? "" : " && ").append("mvn dependency:get -Dartifact=")
                         .append(coordinates);
             }
-            throw new KafkaTestEnvException("The Kafka " + version + " runtime is not in the local Maven repository "
-                    + repository + " (" + missing.size() + " of " + manifest.artifacts().size() + " jars missing, e.g. "
+            throw new KafkaTestEnvException(what + " is not in the local Maven repository " + repository + " ("
+                    + missing.size() + " of " + manifest.artifacts().size() + " jars missing, e.g. "
                     + missing.get(0).coordinates() + "). Fetch it once with: " + fetch);
         }
         return jars;

@@ -1,0 +1,21 @@
+package io.github.kafkatestenv.engine;
+
+/**
+ * Where a cluster's servers run. Left unset in a definition, a release that can run in the JVM does; any other runs
+ * in processes.
+ */
+public enum Placement {
+
+    /**
+     * Every server in the JVM that starts the cluster, in a class loader of its own that the caller's class path
+     * never sees. Kafka 3.9.x and 4.x.
+     */
+    IN_JVM,
+
+    /**
+     * ZooKeeper and each broker or KRaft node in a JVM process of its own, started from the release's own jars and
+     * main classes: any release from 3.0.0 (KRaft from 3.3.0). {@link KafkaCluster#killBroker} is a real crash
+     * there (SIGKILL), and the processes end with the JVM that started them, however it ends.
+     */
+    PROCESSES
+}
