@@ -187,6 +187,11 @@ public final class ClusterDefinition {
             throw new KafkaTestEnvException("Unknown SASL mechanism '" + builder.saslMechanism + "': use "
                     + String.join(", ", SASL_MECHANISMS));
         }
+        if (saslMechanism.startsWith("SCRAM") && !KafkaLine.supportsScram(kafkaVersion, mode)) {
+            throw new KafkaTestEnvException("SASL mechanism " + saslMechanism + " needs Kafka 3.5 or newer in KRaft"
+                    + " mode (KRaft keeps SCRAM credentials from 3.5 on), but the version is " + kafkaVersion
+                    + ": use PLAIN, ZooKeeper mode, or a newer release");
+        }
         if (builder.saslMechanism != null && !securityProtocol.usesSasl()) {
             throw new KafkaTestEnvException("SASL mechanism " + saslMechanism + " is set but the security protocol is "
                     + securityProtocol + ": use SASL_PLAINTEXT or SASL_SSL, or leave the mechanism out");

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,6 +61,50 @@ class ProcessPlacementTest {
         assertTrue(ProcessState.eventually(10, () -> ProcessState.newThreads(threadsBefore).stream()
                         .allMatch(thread -> thread.startsWith("process reaper"))),
                 () -> "threads left: " + ProcessState.newThreads(threadsBefore));
+    }
+
+    /**
+     * The server JVMs run on the Java home the definition names, not on the caller's: here another JDK installed
+     * beside this one (the machine has a JDK 25 besides 17). Its first server records a class-data cache for it.
+     */
+    @Test
+    void serversRunOnTheJavaHomeTheDefinitionNames() throws Exception {
+        Path otherJava = otherJavaHome();
+        Assumptions.assumeTrue(otherJava != null, "no second JDK under /usr/lib/jvm");
+        String otherVersion = Files.readAllLines(otherJava.resolve("release")).stream()
+                .filter(line -> line.startsWith("JAVA_VERSION=")).findFirst().orElseThrow()
+                .replaceAll("JAVA_VERSION=\"([^\"]+)\"", "$1");
+        try (KafkaCluster cluster = ClusterDefinition.builder().placement(Placement.PROCESSES).javaHome(otherJava)
+                .topic(Topic.parse("orders:1:1")).build().start()) {
+            Clients.send(cluster, "orders", 1);
+            assertTrue(Files.readString(cluster.logFile()).contains("java.version=" + otherVersion),
+                    "ZooKeeper reports the Java it runs on: " + otherVersion);
+        }
+    }
+
+    private static Path otherJavaHome() throws IOException {
+        Path own = Path.of(System.getProperty("java.home")).toRealPath();
+        try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            return homes.filter(home -> Files.isRegularFile(home.resolve("bin/java"))
+                            && Files.isRegularFile(home.resolve("release")))
+                    .filter(home -> {
+                        try {
+                            return !home.toRealPath().equals(own);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .filter(home -> {
+                        try {
+                            return !Files.readString(home.resolve("release")).contains("JAVA_VERSION=\"17");
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static boolean listening(int port) {

@@ -96,10 +96,15 @@ final class ClusterSecurity {
             for (User user : definition.users()) {
                 plainUsers.append(" user_").append(user.name()).append("=\"").append(user.password()).append('"');
             }
-            config.setProperty(client + "sasl.enabled.mechanisms", String.join(",", ClusterDefinition.SASL_MECHANISMS));
             config.setProperty(client + "plain.sasl.jaas.config", plainUsers.append(';').toString());
-            config.setProperty(client + "scram-sha-256.sasl.jaas.config", SCRAM_MODULE + " required;");
-            config.setProperty(client + "scram-sha-512.sasl.jaas.config", SCRAM_MODULE + " required;");
+            if (scram()) {
+                config.setProperty(client + "sasl.enabled.mechanisms",
+                        String.join(",", ClusterDefinition.SASL_MECHANISMS));
+                config.setProperty(client + "scram-sha-256.sasl.jaas.config", SCRAM_MODULE + " required;");
+                config.setProperty(client + "scram-sha-512.sasl.jaas.config", SCRAM_MODULE + " required;");
+            } else {
+                config.setProperty(client + "sasl.enabled.mechanisms", "PLAIN");
+            }
         }
         if (tlsDirectory != null) {
             config.setProperty(client + "ssl.keystore.location", tlsDirectory.resolve("broker.p12").toString());
@@ -172,10 +177,15 @@ final class ClusterSecurity {
         return Optional.ofNullable(tlsDirectory);
     }
 
-    /** Name to password of every user, for SCRAM credentials: only with SASL. */
+    /** Whether the release keeps SCRAM credentials in this mode (KRaft before 3.5 does not). */
+    private boolean scram() {
+        return KafkaLine.supportsScram(definition.kafkaVersion(), definition.mode());
+    }
+
+    /** Name to password of every user, for SCRAM credentials: only with SASL, where the release has SCRAM. */
     Map<String, String> scramPasswords() {
         Map<String, String> passwords = new LinkedHashMap<>();
-        if (definition.securityProtocol().usesSasl()) {
+        if (definition.securityProtocol().usesSasl() && scram()) {
             definition.users().forEach(user -> passwords.put(user.name(), user.password()));
         }
         return passwords;

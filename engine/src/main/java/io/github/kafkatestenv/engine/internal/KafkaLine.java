@@ -54,11 +54,23 @@ public enum KafkaLine {
                 + " (KRaft mode only)");
     }
 
-    /** Whether {@code version} (of this line) has KRaft mode: 3.3 and newer. */
+    /** Whether {@code version} has KRaft mode: 3.3 and newer. */
     public static boolean supportsKRaft(String version) {
+        return atLeast(version, 3, FIRST_KRAFT_MINOR);
+    }
+
+    /** Whether {@code version} keeps SCRAM credentials in {@code mode}: always with ZooKeeper, from 3.5 in KRaft. */
+    public static boolean supportsScram(String version, Mode mode) {
+        return mode == Mode.ZOOKEEPER || atLeast(version, 3, 5);
+    }
+
+    private static boolean atLeast(String version, int major, int minor) {
         Matcher matcher = VERSION.matcher(version.trim());
-        return matcher.matches() && (Integer.parseInt(matcher.group(1)) > 3
-                || Integer.parseInt(matcher.group(2)) >= FIRST_KRAFT_MINOR);
+        if (!matcher.matches()) {
+            return false;
+        }
+        int actualMajor = Integer.parseInt(matcher.group(1));
+        return actualMajor > major || actualMajor == major && Integer.parseInt(matcher.group(2)) >= minor;
     }
 
     private static String builtInVersion(KafkaLine line) {

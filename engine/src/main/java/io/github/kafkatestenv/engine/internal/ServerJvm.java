@@ -132,8 +132,23 @@ final class ServerJvm {
             RECORDING.remove(target);
             return new Archive(List.of(), null, null); // no cache directory: no archive, no harm
         }
+        removeAbandonedRecordings(directory);
         Path temp = directory.resolve(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         return new Archive(List.of((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + temp), temp, target);
+    }
+
+    /** Recordings of JVMs that were killed before they completed (a day old): what is left of them goes. */
+    private static void removeAbandonedRecordings(Path directory) {
+        long dayAgo = System.currentTimeMillis() - 24 * 3600 * 1000L;
+        try (var files = Files.newDirectoryStream(directory, "*.tmp*")) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toMillis() < dayAgo) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // another JVM cleans up at the same moment; nothing depends on it
+        }
     }
 
     private String digest(String role) {
