@@ -130,14 +130,6 @@ class DefinitionErrorsTest {
                 "ZooKeeper port 9093 is also a broker port");
     }
 
-    @Test
-    void aVersionNotBuiltInNeedsTheMavenPlugin() {
-        KafkaTestEnvException error = assertThrows(KafkaTestEnvException.class,
-                () -> ClusterDefinition.builder().kafkaVersion("3.9.1").build().start());
-        assertTrue(error.getMessage().contains("Kafka 3.9.1 is not built into this engine"), error.getMessage());
-        assertTrue(error.getMessage().contains("kafka-maven-plugin"), error.getMessage());
-    }
-
     static void assertFails(Executable action, String... fragments) {
         KafkaTestEnvException error = assertThrows(KafkaTestEnvException.class, action);
         for (String fragment : fragments) {
