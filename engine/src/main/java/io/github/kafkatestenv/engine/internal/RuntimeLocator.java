@@ -34,7 +34,8 @@ public final class RuntimeLocator {
 
         /** {@code groupId:artifactId:extension[:classifier]:version}, as Maven Resolver spells an artifact. */
         String resolverCoordinates() {
-            return groupId + ":" + artifactId + ":" + type + (classifier == null ? "" : ":" + classifier) + ":" + version;
+            return groupId + ":" + artifactId + ":" + type + (classifier == null ? "" : ":" + classifier) + ":"
+                    + version;
         }
 
         Path pathIn(Path repository) {

@@ -136,28 +136,60 @@ final class RuntimeResolution {
         RESOLVED.clear();
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Runs the resolver on a thread of its own, whose context class loader is the resolver's: whatever the library
+     * leaves in thread-locals ends with that thread, and the loader can go once the resolution is over.
+     */
     private static List<Path> call(Map<String, Object> request) throws Failure {
         URL directory = RuntimeResolution.class.getClassLoader().getResource(DIRECTORY);
         if (directory == null) {
             throw new KafkaTestEnvException("The engine jar lacks " + DIRECTORY
                     + ": it was not built by its Maven build (run 'mvn package' in the kafka-testenv project)");
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader callersLoader = thread.getContextClassLoader();
+        Object[] outcome = new Object[1];
         try (URLClassLoader loader = new URLClassLoader("kafka-testenv-resolver", new URL[] {directory},
                 ClassLoader.getPlatformClassLoader())) {
+            Thread thread = new Thread(() -> outcome[0] = apply(loader, request), "kafka-testenv-resolver");
+            thread.setDaemon(true);
             thread.setContextClassLoader(loader);
-            Function<Map<String, Object>, List<Path>> resolver = (Function<Map<String, Object>, List<Path>>)
-                    loader.loadClass(ENTRY).getDeclaredConstructor().newInstance();
-            return resolver.apply(request);
+            thread.start();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                thread.interrupt();
+                Thread.currentThread().interrupt();
+                throw new KafkaTestEnvException("Interrupted while resolving " + request.get("release"), e);
+            }
+        } catch (IOException e) {
+            // closing the loader: nothing else to release
+        }
+        if (outcome[0] instanceof Failure failure) {
+            throw failure;
+        }
+        if (outcome[0] instanceof RuntimeException failure) {
+            throw failure;
+        }
+        if (outcome[0] == null) {
+            throw new KafkaTestEnvException("The resolver embedded in the engine ended without a result while"
+                    + " resolving " + request.get("release") + " (see its thread's error above)");
+        }
+        @SuppressWarnings("unchecked")
+        List<Path> files = (List<Path>) outcome[0];
+        return files;
+    }
+
+    /** The resolver's files, or the {@link Failure} or {@link KafkaTestEnvException} that says why there are none. */
+    @SuppressWarnings("unchecked")
+    private static Object apply(ClassLoader loader, Map<String, Object> request) {
+        try {
+            return ((Function<Map<String, Object>, List<Path>>) loader.loadClass(ENTRY).getDeclaredConstructor()
+                    .newInstance()).apply(request);
         } catch (IllegalStateException e) {
-            throw new Failure(e.getMessage());
-        } catch (ReflectiveOperationException | IOException | LinkageError e) {
-            throw new KafkaTestEnvException("Cannot load the resolver embedded in the engine from " + directory
-                    + ": " + e, e);
-        } finally {
-            thread.setContextClassLoader(callersLoader);
+            return new Failure(e.getMessage());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // A cause of the resolver's own classes would keep its class loader alive: only JDK ones are kept.
+            return new KafkaTestEnvException("The resolver embedded in the engine failed: " + e,
+                    e.getClass().getClassLoader() == loader ? null : e);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A machine as a fresh user's looks to the engine: an empty local repository, an empty cache directory and a
- * {@code settings.xml} of the test's own, set through the system properties the engine reads (Surefire passes the build's own
- * {@code -Dmaven.repo.local} on to tests, so it must be replaced). {@link #close()} puts every property back.
+ * {@code settings.xml} of the test's own, set through the system properties the engine reads (Surefire passes the
+ * build's own {@code -Dmaven.repo.local} on to tests, so it must be replaced). {@link #close()} puts every property back.
  */
 final class MavenSandbox implements AutoCloseable {
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReleaseNotBuiltInTest {
 
-    /** Set by the build (root pom: kafka-not-built-in.version), which also puts its runtime in the build's repository. */
+    /** Set by the build (root pom: kafka-not-built-in.version), which puts its runtime in the build's repository. */
     private static final String RELEASE = Objects.requireNonNull(System.getProperty("kafka.testenv.test.notBuiltIn"),
             "-Dkafka.testenv.test.notBuiltIn=<a Kafka release without a runtime list in the engine>");
     private static final Path BUILD_REPOSITORY = MavenEnvironment.current().localRepository();
@@ -85,8 +85,8 @@ class ReleaseNotBuiltInTest {
         }
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG, "orders-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "orders-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of("orders"));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

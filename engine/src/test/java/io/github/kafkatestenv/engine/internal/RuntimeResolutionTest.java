@@ -9,6 +9,8 @@ import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +64,11 @@ class RuntimeResolutionTest {
                     && Files.isRegularFile(jar)), "slf4j-reload4j, slf4j-api and reload4j in the fresh repository: "
                     + jars);
             assertTrue(repository.requests().contains("GET /maven2" + SMALL_POM), repository.requests().toString());
+            for (String type : List.of("org.eclipse.aether.RepositorySystem",
+                    "eu.maveniverse.maven.mima.context.Context", "io.github.kafkatestenv.resolver.StandaloneResolver")) {
+                assertThrows(ClassNotFoundException.class, () -> Class.forName(type, false,
+                        RuntimeResolutionTest.class.getClassLoader()), type + " stays off the caller's class path");
+            }
             assertEquals(2, progress.size(), "a line when the download starts and one at its end: " + progress);
             assertTrue(progress.get(0).startsWith("kafka-testenv: downloading the test runtime from corp ("
                     + repository.url() + ") into " + sandbox.localRepository()), progress.get(0));
@@ -118,6 +125,21 @@ class RuntimeResolutionTest {
             assertContains(error.getMessage(), "Cannot resolve the Kafka 3.9.1 runtime",
                     "corp (" + repository.url() + ")", "401", sandbox.localRepository().toString(),
                     "mvn dependency:get -Dartifact=org.apache.kafka:kafka_2.13:3.9.1");
+        }
+    }
+
+    @Test
+    void anUnreachableRepositoryFailsNamingItAndTheReason() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort + "/maven2";
+        try (MavenSandbox sandbox = new MavenSandbox(directory, MavenSandbox.mirror("corp", url))) {
+            KafkaTestEnvException error = assertThrows(KafkaTestEnvException.class,
+                    () -> RuntimeLocator.locate("4.2.0", MavenEnvironment.current(), progress::add));
+            assertContains(error.getMessage(), "Cannot resolve the Kafka 4.2.0 runtime", "corp (" + url + ")",
+                    "Connection refused");
         }
     }
 
@@ -193,8 +215,8 @@ class RuntimeResolutionTest {
             RuntimeLocator.Manifest manifest = RuntimeLocator.manifest(line);
             try (MavenSandbox sandbox = new MavenSandbox(directory, "<offline>true</offline>")) {
                 sandbox.set("maven.repo.local", BUILD_REPOSITORY.toString());
-                List<Path> resolved = RuntimeResolution.withDependencies("test runtime",
-                        RuntimeLocator.artifactsToResolve(manifest.version()), MavenEnvironment.current(), progress::add);
+                List<Path> resolved = RuntimeResolution.withDependencies("test runtime", RuntimeLocator
+                        .artifactsToResolve(manifest.version()), MavenEnvironment.current(), progress::add);
                 assertEquals(manifest.artifacts().stream().map(artifact -> artifact.pathIn(BUILD_REPOSITORY))
                         .collect(Collectors.toSet()), Set.copyOf(resolved), "the runtime.list of " + line);
             }
