@@ -143,7 +143,8 @@ public final class StandaloneResolver implements Function<Map<String, Object>, L
         StringJoiner joined = new StringJoiner(": ");
         String previous = "";
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage().replaceAll("\\s*\\R\\s*", " ");
             if (cause.getCause() == null && cause.getClass().getName().startsWith("java.net.")) {
                 message = cause.getClass().getSimpleName() + ": " + message;
             }

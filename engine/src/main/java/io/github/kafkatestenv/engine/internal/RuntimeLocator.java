@@ -123,20 +123,27 @@ public final class RuntimeLocator {
         }
         Path repository = maven.localRepository();
         List<Path> jars = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        List<String> coordinates = new ArrayList<>();
         for (Artifact artifact : manifest.artifacts()) {
             Path jar = artifact.pathIn(repository);
-            jars.add(jar);
             if (!Files.isRegularFile(jar)) {
-                missing.add(artifact.resolverCoordinates());
+                missing.add(jars.size());
+                coordinates.add(artifact.resolverCoordinates());
             }
+            jars.add(jar);
         }
         if (!missing.isEmpty()) {
+            List<Path> resolved;
             try {
-                RuntimeResolution.exactly(release, missing, maven, progress);
+                resolved = RuntimeResolution.exactly(release, coordinates, maven, progress);
             } catch (RuntimeResolution.Failure e) {
                 throw failure(version, (missing.size() == jars.size() ? "all " : missing.size() + " of its ")
-                        + jars.size() + " jars, e.g. " + missing.get(0), maven, e);
+                        + jars.size() + " jars, e.g. " + coordinates.get(0), maven, e);
+            }
+            // Where the resolver put them (its own layout settings may differ from the default one).
+            for (int i = 0; i < missing.size(); i++) {
+                jars.set(missing.get(i), resolved.get(i));
             }
         }
         return jars;

@@ -144,6 +144,16 @@ class RuntimeResolutionTest {
     }
 
     @Test
+    void aBrokenSettingsFileIsNamed() {
+        try (MavenSandbox sandbox = new MavenSandbox(directory, "<mirrors><mirror>")) {
+            KafkaTestEnvException error = assertThrows(KafkaTestEnvException.class,
+                    () -> RuntimeLocator.locate("3.9.1", MavenEnvironment.current(), progress::add));
+            assertContains(error.getMessage(), "Cannot resolve the Kafka 3.9.1 runtime",
+                    "Cannot read the Maven settings (" + directory.resolve("settings.xml"), "Non-parseable settings");
+        }
+    }
+
+    @Test
     void aProxyInSettingsCarriesEveryRequest() throws Exception {
         try (RepositoryServer proxy = RepositoryServer.serving(BUILD_REPOSITORY);
              MavenSandbox sandbox = new MavenSandbox(directory,
@@ -166,7 +176,8 @@ class RuntimeResolutionTest {
                     () -> ClusterDefinition.builder().kafkaVersion("3.9.1").workDirectory(directory).build().start());
             assertContains(error.getMessage(), "The Kafka 3.9.1 runtime (org.apache.kafka:kafka_2.13:3.9.1, ",
                     "is not complete in the local Maven repository " + sandbox.localRepository(),
-                    "offline (-Dkafka.testenv.offline=true)", "org.apache.kafka:kafka_2.13:pom:3.9.1", "Go online once",
+                    "offline (-Dkafka.testenv.offline=true)", "in offline mode and the artifact ",
+                    " has not been downloaded from it before", "Go online once",
                     "mvn dependency:get -Dartifact=org.apache.kafka:kafka_2.13:3.9.1");
         }
     }
