@@ -264,8 +264,9 @@ public final class ClusterDefinition {
 
     /**
      * The Maven coordinates ({@code groupId:artifactId:version}) that make up this definition's Kafka runtime
-     * once resolved with their runtime dependencies: {@code kafka_2.13} and the logging binding the engine uses
-     * for that line. A build tool resolves them and passes the jars to {@link Builder#runtimeClasspath}.
+     * once resolved with their runtime dependencies: {@code kafka_2.13} and the logging binding and certificate
+     * generator the engine uses for that line. A build tool may resolve them and pass the jars to
+     * {@link Builder#runtimeClasspath}; without them, the engine resolves the same coordinates itself.
      */
     public List<String> runtimeArtifacts() {
         return io.github.kafkatestenv.engine.internal.RuntimeLocator.artifactsToResolve(kafkaVersion);
@@ -472,7 +473,11 @@ public final class ClusterDefinition {
             return this;
         }
 
-        /** A Kafka release from 3.0.0 on (3.9.x and 4.x run in the JVM). Default {@value #DEFAULT_KAFKA_VERSION}. */
+        /**
+         * A Kafka release from 3.0.0 on (3.9.x and 4.x also run in the JVM). Default {@value #DEFAULT_KAFKA_VERSION}.
+         * One the engine has no runtime list for (any but 3.9.2 and 4.4.0) is resolved on first use, unless
+         * {@link #runtimeClasspath} gives its jars.
+         */
         public Builder kafkaVersion(String version) {
             this.kafkaVersion = version;
             return this;
@@ -537,8 +542,9 @@ public final class ClusterDefinition {
 
         /**
          * The jars of the Kafka runtime ({@code kafka_2.13} and its runtime dependencies, plus a logging binding),
-         * for example as resolved by a build tool. Left empty, the engine finds the runtime it was built with in
-         * the local Maven repository.
+         * for example as resolved by a build tool. Left empty, the engine takes them from the local Maven
+         * repository, and resolves what is missing there from the repositories of the user's {@code settings.xml}
+         * (mirrors, proxies, credentials; offline with {@code -Dkafka.testenv.offline=true}).
          */
         public Builder runtimeClasspath(Collection<Path> jars) {
             this.runtimeClasspath.addAll(jars);

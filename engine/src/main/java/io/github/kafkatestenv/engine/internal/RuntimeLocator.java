@@ -9,18 +9,18 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.NodeList;
 
 /**
  * Finds the jars of a Kafka runtime. The engine is built with one runtime per line (its {@code runtime.list}, the
  * exact artifacts Maven resolved for it); those jars are taken from the local Maven repository, where any Maven
- * build that used the engine, or the plugin, put them.
+ * build that used the engine, or the plugin, put them. What is missing there, and any other release, is resolved
+ * with the embedded resolver ({@link RuntimeResolution}).
  */
 public final class RuntimeLocator {
 
@@ -33,8 +33,10 @@ public final class RuntimeLocator {
     /** One artifact of a runtime list. */
     public record Artifact(String groupId, String artifactId, String type, String classifier, String version) {
 
-        String coordinates() {
-            return groupId + ":" + artifactId + ":" + version + (classifier == null ? "" : ":" + type + ":" + classifier);
+        /** {@code groupId:artifactId:extension[:classifier]:version}, as Maven Resolver spells an artifact. */
+        String resolverCoordinates() {
+            return groupId + ":" + artifactId + ":" + type + (classifier == null ? "" : ":" + classifier) + ":"
+                    + version;
         }
 
         Path pathIn(Path repository) {
@@ -106,79 +108,91 @@ public final class RuntimeLocator {
         return coordinates;
     }
 
-    /** The built-in runtime's jars for {@code version} from the local Maven repository, or a clear error. */
+    /**
+     * The jars of the Kafka {@code version} runtime. A built-in version's come from the local Maven repository as its
+     * {@code runtime.list} names them, with no resolver at all when they are all there; missing ones, and every jar of
+     * another version, are resolved from the user's repositories as Maven would ({@link MavenEnvironment}), with
+     * progress lines on stderr when something is downloaded.
+     */
     public static List<Path> locate(String version) {
+        return locate(version, MavenEnvironment.current(), line -> System.err.println(line));
+    }
+
+    static List<Path> locate(String version, MavenEnvironment maven, Consumer<String> progress) {
         KafkaLine line = KafkaLine.of(version);
-        if (!line.runsInJvm()) {
-            throw new KafkaTestEnvException("Kafka " + version + " is not built into this engine: pass its jars"
-                    + " (runtimeClasspath), or start the cluster through kafka-maven-plugin, which resolves any version");
+        String release = "Kafka " + version + " runtime";
+        if (!line.runsInJvm() || !manifest(line).version().equals(version)) {
+            List<String> roots = artifactsToResolve(version);
+            try {
+                return RuntimeResolution.withDependencies(release, roots, maven, progress);
+            } catch (RuntimeResolution.Failure e) {
+                throw failure(version, String.join(", ", roots) + " with their runtime dependencies", maven, e);
+            }
         }
-        Manifest manifest = manifest(line);
-        if (!manifest.version().equals(version)) {
-            throw new KafkaTestEnvException("Kafka " + version + " is not built into this engine (it runs "
-                    + manifest.version() + " for the " + version.substring(0, version.indexOf('.'))
-                    + ".x line without a build tool): use " + manifest.version()
-                    + ", or start the cluster through kafka-maven-plugin, which resolves any version");
-        }
-        return jarsOf(manifest, "The Kafka " + version + " runtime", artifactsToResolve(version));
+        return listed(manifest(line), release, maven, progress, (wanted, e) -> failure(version, wanted, maven, e));
     }
 
-    /** The jars of the clients runtime, from the local Maven repository, or a clear error. */
+    /**
+     * The jars of the clients runtime, which drives clusters whose servers run in processes: from the local Maven
+     * repository as its {@code runtime.list} names them, resolving what is missing.
+     */
     static List<Path> locateClients() {
-        Manifest manifest = manifest(CLIENTS, "clients");
-        return jarsOf(manifest, "The Kafka clients the engine drives clusters in processes with",
-                manifest.artifacts().stream().map(Artifact::coordinates).toList());
+        MavenEnvironment maven = MavenEnvironment.current();
+        return listed(manifest(CLIENTS, "clients"), "Kafka clients runtime", maven, line -> System.err.println(line),
+                (wanted, e) -> new KafkaTestEnvException("Cannot resolve the Kafka clients the engine drives"
+                        + " clusters in processes with (" + wanted + ") into the local Maven repository "
+                        + maven.localRepository() + ": " + e.getMessage() + (maven.offline()
+                                ? " (resolution is offline: " + maven.offlineBecause() + ")" : "")));
     }
 
-    private static List<Path> jarsOf(Manifest manifest, String what, List<String> toFetch) {
-        Path repository = localRepository();
+    /** A built-in runtime's jars, as its list names them; missing ones are resolved, exactly those. */
+    private static List<Path> listed(Manifest manifest, String release, MavenEnvironment maven,
+                                     Consumer<String> progress,
+                                     BiFunction<String, RuntimeResolution.Failure, KafkaTestEnvException> failure) {
+        Path repository = maven.localRepository();
         List<Path> jars = new ArrayList<>();
-        List<Artifact> missing = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        List<String> coordinates = new ArrayList<>();
         for (Artifact artifact : manifest.artifacts()) {
             Path jar = artifact.pathIn(repository);
-            if (Files.isRegularFile(jar)) {
-                jars.add(jar);
-            } else {
-                missing.add(artifact);
+            if (!Files.isRegularFile(jar)) {
+                missing.add(jars.size());
+                coordinates.add(artifact.resolverCoordinates());
             }
+            jars.add(jar);
         }
         if (!missing.isEmpty()) {
-            StringBuilder fetch = new StringBuilder();
-            for (String coordinates : toFetch) {
-                fetch.append(fetch.length() == 0 ? "" : " && ").append("mvn dependency:get -Dartifact=")
-                        .append(coordinates);
+            List<Path> resolved;
+            try {
+                resolved = RuntimeResolution.exactly(release, coordinates, maven, progress);
+            } catch (RuntimeResolution.Failure e) {
+                throw failure.apply((missing.size() == jars.size() ? "all " : missing.size() + " of its ")
+                        + jars.size() + " jars, e.g. " + coordinates.get(0), e);
             }
-            throw new KafkaTestEnvException(what + " is not in the local Maven repository " + repository + " ("
-                    + missing.size() + " of " + manifest.artifacts().size() + " jars missing, e.g. "
-                    + missing.get(0).coordinates() + "). Fetch it once with: " + fetch);
+            // Where the resolver put them (its own layout settings may differ from the default one).
+            for (int i = 0; i < missing.size(); i++) {
+                jars.set(missing.get(i), resolved.get(i));
+            }
         }
         return jars;
     }
 
-    /** The local repository as Maven would use it: -Dmaven.repo.local, settings.xml, or ~/.m2/repository. */
-    static Path localRepository() {
-        String property = System.getProperty("maven.repo.local");
-        if (property != null && !property.isBlank()) {
-            return Paths.get(property);
+    private static KafkaTestEnvException failure(String version, String wanted, MavenEnvironment maven,
+                                                 RuntimeResolution.Failure cause) {
+        StringBuilder fetch = new StringBuilder();
+        for (String coordinates : artifactsToResolve(version)) {
+            fetch.append(fetch.length() == 0 ? "" : " && ").append("mvn dependency:get -Dartifact=")
+                    .append(coordinates);
         }
-        Path home = Paths.get(System.getProperty("user.home"));
-        Path settings = home.resolve(".m2").resolve("settings.xml");
-        if (Files.isRegularFile(settings)) {
-            try {
-                var factory = DocumentBuilderFactory.newInstance();
-                factory.setNamespaceAware(false);
-                factory.setExpandEntityReferences(false);
-                NodeList nodes = factory.newDocumentBuilder().parse(settings.toFile())
-                        .getElementsByTagName("localRepository");
-                if (nodes.getLength() > 0 && !nodes.item(0).getTextContent().isBlank()) {
-                    String path = nodes.item(0).getTextContent().trim()
-                            .replace("${user.home}", home.toString());
-                    return Paths.get(path);
-                }
-            } catch (Exception e) {
-                // an unreadable settings.xml: Maven would fail on it too; fall back to its default
-            }
+        if (maven.offline()) {
+            return new KafkaTestEnvException("The Kafka " + version + " runtime (" + wanted + ") is not complete in"
+                    + " the local Maven repository " + maven.localRepository() + ", and resolution is offline ("
+                    + maven.offlineBecause() + "): " + cause.getMessage() + ". Go online once (-D"
+                    + MavenEnvironment.OFFLINE_PROPERTY + "=false overrides settings.xml), or fetch it with: " + fetch);
         }
-        return home.resolve(".m2").resolve("repository");
+        return new KafkaTestEnvException("Cannot resolve the Kafka " + version + " runtime (" + wanted + ") into the"
+                + " local Maven repository " + maven.localRepository() + ": " + cause.getMessage() + ". Check that "
+                + version + " is a released Kafka version, and the mirrors, servers (credentials) and proxies of "
+                + maven.describeSettings() + "; or fetch it with: " + fetch);
     }
 }
