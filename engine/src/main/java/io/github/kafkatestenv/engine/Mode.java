@@ -14,7 +14,7 @@ public enum Mode {
     /**
      * The mode named by {@code text}, ignoring case ({@code zookeeper}, {@code zk}, {@code kraft}).
      *
-     * @throws KafkaTestEnvException for any other text, naming the supported modes
+     * @throws InvalidSettingException for any other text, naming the supported modes
      */
     public static Mode parse(String text) {
         String normalised = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -25,8 +25,8 @@ public enum Mode {
             case "kraft":
                 return KRAFT;
             default:
-                throw new KafkaTestEnvException("Unknown mode '" + text
-                        + "': use 'zookeeper' (Kafka 3.9.x) or 'kraft' (Kafka 3.9.x and 4.x)");
+                throw new InvalidSettingException("Unknown mode '" + text
+                        + "': use ZOOKEEPER (Kafka 3.9.x) or KRAFT (Kafka 3.9.x and 4.x)", Setting.MODE);
         }
     }
 }

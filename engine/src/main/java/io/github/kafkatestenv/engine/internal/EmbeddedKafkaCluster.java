@@ -81,10 +81,10 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             }
         }
         for (int i = 0; i < definition.brokers() && definition.brokerPort() != 0; i++) {
-            Ports.requireFree(definition.brokerPort() + i, "broker " + i, "broker port (kafka.port)");
+            Ports.requireFree(definition.brokerPort() + i, "broker " + i, "brokerPort");
         }
         if (definition.mode() == Mode.ZOOKEEPER && definition.zookeeperPort() != 0) {
-            Ports.requireFree(definition.zookeeperPort(), "ZooKeeper", "ZooKeeper port (kafka.zookeeperPort)");
+            Ports.requireFree(definition.zookeeperPort(), "ZooKeeper", "zookeeperPort");
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -521,7 +521,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
     @Override
     public Map<String, String> clientProperties(String user) {
         if (security == null) {
-            throw new KafkaTestEnvException("No user '" + user + "': this cluster's listener is PLAINTEXT, without"
+            throw new IllegalArgumentException("No user '" + user + "': this cluster's listener is PLAINTEXT, without"
                     + " users; use clientProperties()");
         }
         return clientPropertiesOf(security.user(user));
@@ -607,7 +607,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             requireOpen();
             Node node = node(brokerId);
             if (node.server == null) {
-                throw new KafkaTestEnvException("Broker " + brokerId + " is already stopped: start it first");
+                throw new IllegalStateException("Broker " + brokerId + " is already stopped: start it first");
             }
             try {
                 if (kill) {
@@ -630,7 +630,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             requireOpen();
             requireZooKeeperMode();
             if (zooKeeper == null) {
-                throw new KafkaTestEnvException("ZooKeeper is already stopped: start it first");
+                throw new IllegalStateException("ZooKeeper is already stopped: start it first");
             }
             try {
                 zooKeeper.stop();
@@ -648,7 +648,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             requireOpen();
             requireZooKeeperMode();
             if (zooKeeper != null) {
-                throw new KafkaTestEnvException("ZooKeeper is already running");
+                throw new IllegalStateException("ZooKeeper is already running: stop it first");
             }
             try {
                 zooKeeper = bridge.startZooKeeper(directory.resolve("zookeeper"), zooKeeperPort);
@@ -672,7 +672,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
 
     private void requireZooKeeperMode() {
         if (definition.mode() != Mode.ZOOKEEPER) {
-            throw new KafkaTestEnvException("This cluster runs in KRaft mode: it has no ZooKeeper to stop or start");
+            throw new IllegalStateException("This cluster runs in KRaft mode: it has no ZooKeeper to stop or start");
         }
     }
 
@@ -682,7 +682,7 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
             requireOpen();
             Node node = node(brokerId);
             if (node.server != null) {
-                throw new KafkaTestEnvException("Broker " + brokerId + " is already running");
+                throw new IllegalStateException("Broker " + brokerId + " is already running: stop it first");
             }
             try {
                 node.started(bridge.startBroker(node.config, definition.mode() == Mode.KRAFT));
@@ -842,13 +842,13 @@ public final class EmbeddedKafkaCluster implements KafkaCluster {
 
     private void requireOpen() {
         if (closed.get()) {
-            throw new KafkaTestEnvException("The cluster is closed: start a new one");
+            throw new IllegalStateException("The cluster is closed: start a new one");
         }
     }
 
     private Node node(int brokerId) {
         if (brokerId < 0 || brokerId >= nodes.length) {
-            throw new KafkaTestEnvException("No broker " + brokerId + ": this cluster's broker ids are 0.."
+            throw new IllegalArgumentException("No broker " + brokerId + ": this cluster's broker ids are 0.."
                     + (nodes.length - 1));
         }
         return nodes[brokerId];

@@ -1,7 +1,8 @@
 package io.github.kafkatestenv.engine.internal;
 
-import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import io.github.kafkatestenv.engine.InvalidSettingException;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.Setting;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +43,9 @@ public enum KafkaLine {
                 return KAFKA_4;
             }
         }
-        throw new KafkaTestEnvException("Unsupported Kafka version '" + version + "': use 3.9.x (ZooKeeper or KRaft"
-                + " mode; 3.9.2 is the default) or 4.x (KRaft mode only; " + builtInVersion(KAFKA_4) + " is built in)");
+        throw new InvalidSettingException("Unsupported Kafka version '" + version + "': use 3.9.x (ZooKeeper or KRaft"
+                + " mode; 3.9.2 is the default) or 4.x (KRaft mode only; " + builtInVersion(KAFKA_4) + " is built in)",
+                Setting.KAFKA_VERSION);
     }
 
     private static String builtInVersion(KafkaLine line) {
