@@ -23,7 +23,7 @@ class OwnClusterIT {
 
     @Test
     void onlyThisModulesRecords() throws Exception {
-        String bootstrapServers = System.getProperty("kafka.bootstrap.servers");
+        String bootstrapServers = System.getProperty("kafka.testenv.bootstrap.servers");
         String module = System.getProperty("module");
         // verify.groovy checks that the two modules used two clusters (the build log of -T 2 may interleave).
         String basedir = System.getProperty("basedir", System.getProperty("user.dir"));

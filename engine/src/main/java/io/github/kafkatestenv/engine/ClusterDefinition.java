@@ -49,9 +49,6 @@ public final class ClusterDefinition {
     private static final Set<String> SECURED_RESERVED_PROPERTIES = Set.of("ssl.principal.mapping.rules",
             "sasl.mechanism.inter.broker.protocol", "sasl.mechanism.controller.protocol", "sasl.enabled.mechanisms");
 
-    /** The SASL mechanisms a SASL listener accepts; each declared user may log in with any of them. */
-    public static final List<String> SASL_MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
-
     private final Mode mode;
     private final int brokers;
     private final String kafkaVersion;
@@ -65,7 +62,7 @@ public final class ClusterDefinition {
     private final List<Path> runtimeClasspath;
     private final SecurityProtocol securityProtocol;
     private final List<User> users;
-    private final String saslMechanism;
+    private final SaslMechanism saslMechanism;
     private final boolean mutualTls;
     private final boolean authorizer;
     private final List<String> superUsers;
@@ -79,42 +76,46 @@ public final class ClusterDefinition {
         KafkaLine line = KafkaLine.of(kafkaVersion);
         this.mode = builder.mode != null ? builder.mode : line.defaultMode();
         if (mode == Mode.ZOOKEEPER && !line.supportsZooKeeper()) {
-            throw new KafkaTestEnvException("ZooKeeper mode needs Kafka 3.x, but the version is " + kafkaVersion
+            throw new InvalidSettingException("ZooKeeper mode needs Kafka 3.x, but kafkaVersion is " + kafkaVersion
                     + " (Kafka 4 removed ZooKeeper): use mode KRAFT with " + kafkaVersion
-                    + ", or Kafka " + DEFAULT_KAFKA_VERSION + " for ZooKeeper mode");
+                    + ", or kafkaVersion " + DEFAULT_KAFKA_VERSION + " for ZooKeeper mode",
+                    Setting.MODE, Setting.KAFKA_VERSION);
         }
         if (mode == Mode.KRAFT && !KafkaLine.supportsKRaft(kafkaVersion)) {
-            throw new KafkaTestEnvException("KRaft mode needs Kafka 3.3.0 or newer (the first production-ready KRaft),"
-                    + " but the version is " + kafkaVersion + ": use mode ZOOKEEPER, or a newer release");
+            throw new InvalidSettingException("KRaft mode needs Kafka 3.3.0 or newer (the first production-ready"
+                    + " KRaft), but kafkaVersion is " + kafkaVersion + ": use mode ZOOKEEPER, or a newer release",
+                    Setting.MODE, Setting.KAFKA_VERSION);
         }
         if (builder.placement == Placement.IN_JVM && !line.runsInJvm()) {
-            throw new KafkaTestEnvException("Kafka " + kafkaVersion + " cannot run in the JVM (only 3.9.x and 4.x"
-                    + " can): use placement PROCESSES, or leave the placement unset");
+            throw new InvalidSettingException("Kafka " + kafkaVersion + " cannot run in the JVM (only 3.9.x and 4.x"
+                    + " can): use placement PROCESSES, or leave the placement unset", Setting.PLACEMENT,
+                    Setting.KAFKA_VERSION);
         }
         this.placement = builder.placement != null ? builder.placement
                 : line.runsInJvm() ? Placement.IN_JVM : Placement.PROCESSES;
         this.javaHome = builder.javaHome;
         if (javaHome != null) {
             if (placement != Placement.PROCESSES) {
-                throw new KafkaTestEnvException("A Java home (" + javaHome + ") is set, but the servers run in the JVM"
-                        + " that starts them: use placement PROCESSES, or remove the Java home");
+                throw new InvalidSettingException("A Java home (" + javaHome + ") is set, but the servers run in the"
+                        + " JVM that starts them: use placement PROCESSES, or remove the Java home", Setting.JAVA_HOME,
+                        Setting.PLACEMENT);
             }
             if (!java.nio.file.Files.isRegularFile(javaHome.resolve("bin").resolve("java"))
                     && !java.nio.file.Files.isRegularFile(javaHome.resolve("bin").resolve("java.exe"))) {
-                throw new KafkaTestEnvException("Java home " + javaHome + " has no bin/java: point it at the home"
-                        + " directory of a JDK or JRE, 17 or newer");
+                throw new InvalidSettingException("Java home " + javaHome + " has no bin/java: point it at the home"
+                        + " directory of a JDK or JRE, 17 or newer", Setting.JAVA_HOME);
             }
         }
         if (builder.brokers < 1 || builder.brokers > MAX_BROKERS) {
-            throw new KafkaTestEnvException("A cluster has 1 to " + MAX_BROKERS + " brokers, not "
-                    + builder.brokers);
+            throw new InvalidSettingException("A cluster has 1 to " + MAX_BROKERS + " brokers, not "
+                    + builder.brokers, Setting.BROKERS);
         }
         this.brokers = builder.brokers;
         Set<String> names = new HashSet<>();
         for (Topic topic : builder.topics) {
             if (!names.add(topic.name())) {
-                throw new KafkaTestEnvException("Topic '" + topic.name()
-                        + "' is declared twice: declare each topic once");
+                throw new InvalidSettingException("Topic '" + topic.name()
+                        + "' is declared twice: declare each topic once", Setting.TOPICS);
             }
             requireReplicationFactorFits(topic, brokers);
         }
@@ -122,45 +123,50 @@ public final class ClusterDefinition {
         for (Map.Entry<String, String> property : builder.brokerProperties.entrySet()) {
             String key = property.getKey();
             if (key == null || key.isBlank()) {
-                throw new KafkaTestEnvException("A broker property has an empty name (value '"
-                        + property.getValue() + "'): give every property a name");
+                throw new InvalidSettingException("A broker property has an empty name (value '"
+                        + property.getValue() + "'): give every property a name", Setting.BROKER_PROPERTIES);
             }
             if (RESERVED_PROPERTIES.contains(key.trim())) {
-                throw new KafkaTestEnvException("Broker property '" + key + "' is set by kafka-testenv for each "
-                        + "broker; remove it and use the setting made for it (ports: the broker and ZooKeeper ports;"
-                        + " directories: the work directory; listeners and ACLs: the security protocol, users, super"
-                        + " users and grants)");
+                throw new InvalidSettingException("Broker property '" + key + "' is set by kafka-testenv for each "
+                        + "broker; remove it and use the setting made for it (ports: brokerPort and zookeeperPort;"
+                        + " directories: workDirectory; listeners and ACLs: securityProtocol, users, superUsers"
+                        + " and grants)", Setting.BROKER_PROPERTIES);
             }
             if (property.getValue() == null) {
-                throw new KafkaTestEnvException("Broker property '" + key + "' has no value");
+                throw new InvalidSettingException("Broker property '" + key + "' has no value",
+                        Setting.BROKER_PROPERTIES);
             }
         }
         this.brokerProperties = Map.copyOf(builder.brokerProperties);
-        this.brokerPort = requirePort(builder.brokerPort, "broker port");
+        this.brokerPort = requirePort(builder.brokerPort, Setting.BROKER_PORT);
         if (brokerPort != 0 && brokerPort + brokers - 1 > 65535) {
-            throw new KafkaTestEnvException("Broker ports " + brokerPort + ".." + (brokerPort + brokers - 1)
-                    + " run past 65535: choose a lower first broker port");
+            throw new InvalidSettingException("Broker ports " + brokerPort + ".." + (brokerPort + brokers - 1)
+                    + " run past 65535: choose a lower brokerPort", Setting.BROKER_PORT, Setting.BROKERS);
         }
-        this.zookeeperPort = requirePort(builder.zookeeperPort, "ZooKeeper port");
+        // Only ZooKeeper mode has a ZooKeeper: in KRaft mode its port is 0, whatever was given, and clashes with none.
+        int givenZookeeperPort = requirePort(builder.zookeeperPort, Setting.ZOOKEEPER_PORT);
+        this.zookeeperPort = mode == Mode.ZOOKEEPER ? givenZookeeperPort : 0;
         if (zookeeperPort != 0 && brokerPort != 0
                 && zookeeperPort >= brokerPort && zookeeperPort < brokerPort + brokers) {
-            throw new KafkaTestEnvException("ZooKeeper port " + zookeeperPort + " is also a broker port ("
-                    + brokerPort + ".." + (brokerPort + brokers - 1) + "): choose another one");
+            throw new InvalidSettingException("zookeeperPort " + zookeeperPort + " is also a broker port ("
+                    + brokerPort + ".." + (brokerPort + brokers - 1) + "): choose another one",
+                    Setting.ZOOKEEPER_PORT, Setting.BROKER_PORT);
         }
         this.workDirectory = builder.workDirectory;
         this.keepDirectory = builder.keepDirectory;
         if (builder.startTimeout == null || builder.startTimeout.isNegative() || builder.startTimeout.isZero()) {
-            throw new KafkaTestEnvException("The start timeout must be positive, not " + builder.startTimeout);
+            throw new InvalidSettingException("startTimeout must be positive, not " + builder.startTimeout,
+                    Setting.START_TIMEOUT);
         }
         this.startTimeout = builder.startTimeout;
         this.runtimeClasspath = List.copyOf(builder.runtimeClasspath);
         this.securityProtocol = builder.securityProtocol == null ? SecurityProtocol.PLAINTEXT
                 : builder.securityProtocol;
         this.users = List.copyOf(builder.users);
-        this.saslMechanism = builder.saslMechanism == null ? SASL_MECHANISMS.get(0)
-                : builder.saslMechanism.trim().toUpperCase(java.util.Locale.ROOT);
+        this.saslMechanism = builder.saslMechanism == null ? SaslMechanism.PLAIN : builder.saslMechanism;
         this.mutualTls = builder.mutualTls;
-        this.superUsers = builder.superUsers.stream().map(Grant::principal).distinct().toList();
+        this.superUsers = builder.superUsers.stream().map(user -> Grant.principal(user, Setting.SUPER_USERS))
+                .distinct().toList();
         this.grants = List.copyOf(builder.grants);
         this.authorizer = builder.authorizer || !superUsers.isEmpty() || !grants.isEmpty();
         validateSecurity(builder);
@@ -168,9 +174,10 @@ public final class ClusterDefinition {
             for (String key : brokerProperties.keySet()) {
                 String name = key.trim();
                 if (name.startsWith("listener.name.") || SECURED_RESERVED_PROPERTIES.contains(name)) {
-                    throw new KafkaTestEnvException("Broker property '" + key + "' is set by kafka-testenv on a secured"
-                            + " cluster's listeners; remove it and use the security settings (security protocol,"
-                            + " users, SASL mechanism, mutual TLS, super users and grants)");
+                    throw new InvalidSettingException("Broker property '" + key + "' is set by kafka-testenv on a"
+                            + " secured cluster's listeners; remove it and use the security settings"
+                            + " (securityProtocol, users, saslMechanism, mutualTls, superUsers and grants)",
+                            Setting.BROKER_PROPERTIES);
                 }
             }
         }
@@ -180,44 +187,46 @@ public final class ClusterDefinition {
         Set<String> userNames = new HashSet<>();
         for (User user : users) {
             if (!userNames.add(user.name())) {
-                throw new KafkaTestEnvException("User '" + user.name() + "' is declared twice: declare each user once");
+                throw new InvalidSettingException("User '" + user.name() + "' is declared twice: declare each user"
+                        + " once", Setting.USERS);
             }
         }
-        if (builder.saslMechanism != null && !SASL_MECHANISMS.contains(saslMechanism)) {
-            throw new KafkaTestEnvException("Unknown SASL mechanism '" + builder.saslMechanism + "': use "
-                    + String.join(", ", SASL_MECHANISMS));
-        }
-        if (saslMechanism.startsWith("SCRAM") && !KafkaLine.supportsScram(kafkaVersion, mode)) {
-            throw new KafkaTestEnvException("SASL mechanism " + saslMechanism + " needs Kafka 3.5 or newer in KRaft"
-                    + " mode (KRaft keeps SCRAM credentials from 3.5 on), but the version is " + kafkaVersion
-                    + ": use PLAIN, ZooKeeper mode, or a newer release");
+        if (saslMechanism != SaslMechanism.PLAIN && !KafkaLine.supportsScram(kafkaVersion, mode)) {
+            throw new InvalidSettingException("SASL mechanism " + saslMechanism + " needs Kafka 3.5 or newer in KRaft"
+                    + " mode (KRaft keeps SCRAM credentials from 3.5 on), but kafkaVersion is " + kafkaVersion
+                    + ": use PLAIN, ZooKeeper mode, or a newer release", Setting.SASL_MECHANISM, Setting.KAFKA_VERSION,
+                    Setting.MODE);
         }
         if (builder.saslMechanism != null && !securityProtocol.usesSasl()) {
-            throw new KafkaTestEnvException("SASL mechanism " + saslMechanism + " is set but the security protocol is "
-                    + securityProtocol + ": use SASL_PLAINTEXT or SASL_SSL, or leave the mechanism out");
+            throw new InvalidSettingException("saslMechanism " + saslMechanism + " is set but securityProtocol is "
+                    + securityProtocol + ": use SASL_PLAINTEXT or SASL_SSL, or leave saslMechanism out",
+                    Setting.SASL_MECHANISM, Setting.SECURITY_PROTOCOL);
         }
         if (mutualTls && !securityProtocol.usesTls()) {
-            throw new KafkaTestEnvException("Mutual TLS needs a TLS listener, but the security protocol is "
-                    + securityProtocol + ": use SSL or SASL_SSL");
+            throw new InvalidSettingException("mutualTls needs a TLS listener, but securityProtocol is "
+                    + securityProtocol + ": use SSL or SASL_SSL", Setting.MUTUAL_TLS, Setting.SECURITY_PROTOCOL);
         }
         if (securityProtocol.usesSasl()) {
             if (users.isEmpty()) {
-                throw new KafkaTestEnvException("Security protocol " + securityProtocol + " needs at least one user"
-                        + " to log in: declare one, for example alice:alice-secret");
+                throw new InvalidSettingException("securityProtocol " + securityProtocol + " needs at least one user"
+                        + " to log in: declare one in users, for example alice:alice-secret",
+                        Setting.USERS, Setting.SECURITY_PROTOCOL);
             }
             for (User user : users) {
                 if (user.password().isEmpty()) {
-                    throw new KafkaTestEnvException("User '" + user.name() + "' has no password, which "
-                            + securityProtocol + " needs: declare it as " + user.name() + ":<password>");
+                    throw new InvalidSettingException("User '" + user.name() + "' has no password, which "
+                            + securityProtocol + " needs: declare it as " + user.name() + ":<password>",
+                            Setting.USERS, Setting.SECURITY_PROTOCOL);
                 }
             }
         } else if (!users.isEmpty() && !mutualTls) {
-            throw new KafkaTestEnvException("Users " + users.stream().map(User::name).toList() + " are declared, but"
-                    + " with security protocol " + securityProtocol + " nobody logs in: use SASL_PLAINTEXT,"
-                    + " SASL_SSL, or SSL with mutual TLS, or remove the users");
+            throw new InvalidSettingException("Users " + users.stream().map(User::name).toList() + " are declared,"
+                    + " but with securityProtocol " + securityProtocol + " nobody logs in: use SASL_PLAINTEXT,"
+                    + " SASL_SSL, or SSL with mutualTls, or remove the users",
+                    Setting.USERS, Setting.SECURITY_PROTOCOL, Setting.MUTUAL_TLS);
         } else if (mutualTls && users.isEmpty()) {
-            throw new KafkaTestEnvException("Mutual TLS needs at least one user: each user gets a client"
-                    + " certificate with subject CN=<name>");
+            throw new InvalidSettingException("mutualTls needs at least one user: each user gets a client"
+                    + " certificate with subject CN=<name>", Setting.USERS, Setting.MUTUAL_TLS);
         }
     }
 
@@ -277,9 +286,10 @@ public final class ClusterDefinition {
      */
     public static void requireReplicationFactorFits(Topic topic, int brokers) {
         if (topic.replicationFactor() > brokers) {
-            throw new KafkaTestEnvException("Topic '" + topic.name() + "' has replication factor "
+            throw new InvalidSettingException("Topic '" + topic.name() + "' has replication factor "
                     + topic.replicationFactor() + " but the cluster has " + brokers + " broker"
-                    + (brokers == 1 ? "" : "s") + ": lower the replication factor or add brokers");
+                    + (brokers == 1 ? "" : "s") + ": lower its replicationFactor or raise brokers",
+                    Setting.TOPICS, Setting.BROKERS);
         }
     }
 
@@ -308,7 +318,7 @@ public final class ClusterDefinition {
         return brokerPort;
     }
 
-    /** The ZooKeeper port, or 0 for a free one. Unused in KRaft mode. */
+    /** The ZooKeeper port, or 0 for a free one; always 0 in KRaft mode, which has no ZooKeeper. */
     public int zookeeperPort() {
         return zookeeperPort;
     }
@@ -342,8 +352,8 @@ public final class ClusterDefinition {
         return users;
     }
 
-    /** The SASL mechanism of the client properties the cluster hands out. Default {@code PLAIN}. */
-    public String saslMechanism() {
+    /** The SASL mechanism of the client properties the cluster hands out. Default {@link SaslMechanism#PLAIN}. */
+    public SaslMechanism saslMechanism() {
         return saslMechanism;
     }
 
@@ -386,7 +396,7 @@ public final class ClusterDefinition {
                 && Objects.equals(workDirectory, that.workDirectory) && keepDirectory == that.keepDirectory
                 && startTimeout.equals(that.startTimeout) && runtimeClasspath.equals(that.runtimeClasspath)
                 && securityProtocol == that.securityProtocol && users.equals(that.users)
-                && saslMechanism.equals(that.saslMechanism) && mutualTls == that.mutualTls
+                && saslMechanism == that.saslMechanism && mutualTls == that.mutualTls
                 && authorizer == that.authorizer && superUsers.equals(that.superUsers) && grants.equals(that.grants)
                 && placement == that.placement && Objects.equals(javaHome, that.javaHome);
     }
@@ -410,9 +420,10 @@ public final class ClusterDefinition {
                 + (authorizer ? ", ACLs" : "") + (placement == Placement.PROCESSES ? ", in processes" : "");
     }
 
-    private static int requirePort(int port, String what) {
+    private static int requirePort(int port, Setting setting) {
         if (port < 0 || port > 65535) {
-            throw new KafkaTestEnvException("Invalid " + what + " " + port + ": use 1..65535, or 0 for a free port");
+            throw new InvalidSettingException("Invalid " + setting.key() + " " + port
+                    + ": use 1..65535, or 0 for a free port", setting);
         }
         return port;
     }
@@ -432,7 +443,7 @@ public final class ClusterDefinition {
         private final List<Path> runtimeClasspath = new ArrayList<>();
         private SecurityProtocol securityProtocol;
         private final List<User> users = new ArrayList<>();
-        private String saslMechanism;
+        private SaslMechanism saslMechanism;
         private boolean mutualTls;
         private boolean authorizer;
         private final List<String> superUsers = new ArrayList<>();
@@ -461,7 +472,7 @@ public final class ClusterDefinition {
             return this;
         }
 
-        /** ZooKeeper or KRaft; left unset, 4.x versions mean KRaft and 3.9.x ZooKeeper. */
+        /** ZooKeeper or KRaft; left unset, 4.x versions mean KRaft and 3.x ZooKeeper. */
         public Builder mode(Mode mode) {
             this.mode = mode;
             return this;
@@ -577,10 +588,10 @@ public final class ClusterDefinition {
         }
 
         /**
-         * The SASL mechanism in the client properties the cluster hands out: {@code PLAIN}, {@code SCRAM-SHA-256}
-         * or {@code SCRAM-SHA-512}. Brokers accept all three. Default {@code PLAIN}.
+         * The SASL mechanism in the client properties the cluster hands out. Brokers accept all three for every
+         * user. Only with a SASL {@link #securityProtocol}. Default {@link SaslMechanism#PLAIN}.
          */
-        public Builder saslMechanism(String mechanism) {
+        public Builder saslMechanism(SaslMechanism mechanism) {
             this.saslMechanism = mechanism;
             return this;
         }
@@ -614,7 +625,10 @@ public final class ClusterDefinition {
             return this;
         }
 
-        /** @throws KafkaTestEnvException if the definition cannot work, saying what and how to fix it */
+        /**
+         * @throws InvalidSettingException if the definition cannot work, naming the settings at fault, the value
+         *                                 and what to do
+         */
         public ClusterDefinition build() {
             return new ClusterDefinition(this);
         }

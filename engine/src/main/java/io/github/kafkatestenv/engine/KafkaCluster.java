@@ -20,6 +20,11 @@ import java.util.Optional;
  * Kafka runtime and deletes the cluster's directory (unless the definition keeps it). A JVM that exits without
  * closing closes it from a shutdown hook; a killed JVM leaves the directory behind, and the next start in the same
  * work directory removes it. Methods may be called from any thread.
+ *
+ * <p><b>Misuse.</b> A call the cluster's state does not allow (stopping a stopped broker, starting a running one,
+ * ZooKeeper calls in KRaft mode, any change after {@link #close()}) throws {@link IllegalStateException}; an argument
+ * that names nothing in the cluster (a broker id out of range, an undeclared user) {@link IllegalArgumentException}.
+ * What Kafka itself refuses or does not finish in time throws {@link KafkaTestEnvException}.
  */
 public interface KafkaCluster extends AutoCloseable {
 
@@ -52,7 +57,7 @@ public interface KafkaCluster extends AutoCloseable {
     /**
      * {@link #clientProperties()} for a declared user.
      *
-     * @throws KafkaTestEnvException if no such user is declared
+     * @throws IllegalArgumentException if no such user is declared
      */
     Map<String, String> clientProperties(String user);
 
@@ -100,7 +105,7 @@ public interface KafkaCluster extends AutoCloseable {
      * ZooKeeper mode: stops the ZooKeeper server, keeping its data and port. The brokers keep running and retry;
      * what needs ZooKeeper (topic changes, leader elections) waits for {@link #startZooKeeper}.
      *
-     * @throws KafkaTestEnvException in KRaft mode, or if ZooKeeper is already stopped
+     * @throws IllegalStateException in KRaft mode, or if ZooKeeper is already stopped
      */
     void stopZooKeeper();
 

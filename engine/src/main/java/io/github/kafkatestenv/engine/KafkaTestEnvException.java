@@ -1,8 +1,10 @@
 package io.github.kafkatestenv.engine;
 
 /**
- * Any failure of kafka-testenv: a definition that cannot work, a cluster that did not start, an operation the
- * cluster refused. The message says what was wrong, the value, and what to do.
+ * A failure of a cluster: one that did not start, an operation Kafka refused or did not finish in time. The message
+ * says what was wrong, the value, and what to do. A definition that cannot work throws an
+ * {@link InvalidSettingException} instead, and a call the cluster's state does not allow an
+ * {@link IllegalStateException}.
  */
 public class KafkaTestEnvException extends RuntimeException {
 

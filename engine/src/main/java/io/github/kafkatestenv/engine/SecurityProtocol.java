@@ -34,7 +34,7 @@ public enum SecurityProtocol {
     /**
      * The protocol named by {@code text}, ignoring case and accepting {@code -} for {@code _}.
      *
-     * @throws KafkaTestEnvException for any other text, naming the four protocols
+     * @throws InvalidSettingException for any other text, naming the four protocols
      */
     public static SecurityProtocol parse(String text) {
         String normalised = text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -43,7 +43,7 @@ public enum SecurityProtocol {
                 return protocol;
             }
         }
-        throw new KafkaTestEnvException("Unknown security protocol '" + text
-                + "': use PLAINTEXT, SASL_PLAINTEXT, SSL or SASL_SSL");
+        throw new InvalidSettingException("Unknown security protocol '" + text
+                + "': use PLAINTEXT, SASL_PLAINTEXT, SSL or SASL_SSL", Setting.SECURITY_PROTOCOL);
     }
 }

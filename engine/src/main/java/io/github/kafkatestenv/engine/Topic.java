@@ -26,12 +26,12 @@ public record Topic(String name, int partitions, int replicationFactor, Map<Stri
     public Topic {
         validateName(name);
         if (partitions < 1) {
-            throw new KafkaTestEnvException("Topic '" + name + "' has " + partitions
-                    + " partitions: a topic needs at least 1");
+            throw new InvalidSettingException("Topic '" + name + "' has " + partitions
+                    + " partitions: a topic needs at least 1", Setting.TOPICS);
         }
         if (replicationFactor < 1) {
-            throw new KafkaTestEnvException("Topic '" + name + "' has replication factor " + replicationFactor
-                    + ": it must be at least 1");
+            throw new InvalidSettingException("Topic '" + name + "' has replication factor " + replicationFactor
+                    + ": it must be at least 1", Setting.TOPICS);
         }
         configs = Map.copyOf(configs == null ? Map.of() : configs);
     }
@@ -44,14 +44,14 @@ public record Topic(String name, int partitions, int replicationFactor, Map<Stri
     /**
      * Parses {@code name[:partitions[:replicationFactor]]}, for example {@code orders:3:1}; what is left out is 1.
      *
-     * @throws KafkaTestEnvException naming the text and the expected form
+     * @throws InvalidSettingException naming the text and the expected form
      */
     public static Topic parse(String spec) {
         String text = spec == null ? "" : spec.trim();
         String[] parts = text.split(":", -1);
         if (text.isEmpty() || parts.length > 3) {
-            throw new KafkaTestEnvException("Invalid topic '" + spec
-                    + "': use name[:partitions[:replicationFactor]], for example orders:3:1");
+            throw new InvalidSettingException("Invalid topic '" + spec
+                    + "': use name[:partitions[:replicationFactor]], for example orders:3:1", Setting.TOPICS);
         }
         int partitions = parts.length > 1 ? parseNumber(spec, parts[1], "partitions") : 1;
         int replicationFactor = parts.length > 2 ? parseNumber(spec, parts[2], "replication factor") : 1;
@@ -86,21 +86,23 @@ public record Topic(String name, int partitions, int replicationFactor, Map<Stri
         return new Topic(name, partitions, replicationFactor, merged);
     }
 
-    /** Throws a {@link KafkaTestEnvException} unless {@code name} is a legal topic name. */
+    /** Throws an {@link InvalidSettingException} unless {@code name} is a legal topic name. */
     public static void validateName(String name) {
         if (name == null || name.isEmpty()) {
-            throw new KafkaTestEnvException("A topic needs a name: use letters, digits, '.', '_' or '-'");
+            throw new InvalidSettingException("A topic needs a name: use letters, digits, '.', '_' or '-'",
+                    Setting.TOPICS);
         }
         if (name.equals(".") || name.equals("..")) {
-            throw new KafkaTestEnvException("Invalid topic name '" + name + "': '.' and '..' are not allowed");
+            throw new InvalidSettingException("Invalid topic name '" + name + "': '.' and '..' are not allowed",
+                    Setting.TOPICS);
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new KafkaTestEnvException("Invalid topic name '" + name.substring(0, 20) + "...' ("
-                    + name.length() + " characters): at most " + MAX_NAME_LENGTH + " are allowed");
+            throw new InvalidSettingException("Invalid topic name '" + name.substring(0, 20) + "...' ("
+                    + name.length() + " characters): at most " + MAX_NAME_LENGTH + " are allowed", Setting.TOPICS);
         }
         if (!LEGAL_NAME.matcher(name).matches()) {
-            throw new KafkaTestEnvException("Invalid topic name '" + name
-                    + "': use only letters, digits, '.', '_' and '-'");
+            throw new InvalidSettingException("Invalid topic name '" + name
+                    + "': use only letters, digits, '.', '_' and '-'", Setting.TOPICS);
         }
     }
 
@@ -108,8 +110,9 @@ public record Topic(String name, int partitions, int replicationFactor, Map<Stri
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new KafkaTestEnvException("Invalid topic '" + spec + "': " + what + " '" + text
-                    + "' is not a number; use name[:partitions[:replicationFactor]], for example orders:3:1");
+            throw new InvalidSettingException("Invalid topic '" + spec + "': " + what + " '" + text
+                    + "' is not a number; use name[:partitions[:replicationFactor]], for example orders:3:1",
+                    Setting.TOPICS);
         }
     }
 }

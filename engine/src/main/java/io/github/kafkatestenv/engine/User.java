@@ -23,17 +23,19 @@ public record User(String name, String password) {
         if (name == null || !LEGAL_NAME.matcher(name).matches()) {
             // A typo (a space or '=' for the ':') may have put the password into the name: never show it whole.
             String shown = name == null ? "" : name.split("[\\s=:]", 2)[0];
-            throw new KafkaTestEnvException("Invalid user name '" + shown + (shown.equals(name) ? "" : "...")
-                    + "': use 1 to 64 letters, digits, '.', '_' or '-', and name:password for a user with a password");
+            throw new InvalidSettingException("Invalid user name '" + shown + (shown.equals(name) ? "" : "...")
+                    + "': use 1 to 64 letters, digits, '.', '_' or '-', and name:password for a user with a password",
+                    Setting.USERS);
         }
         if (name.equals(RESERVED_NAME)) {
-            throw new KafkaTestEnvException("User name '" + name + "' is the engine's own: choose another name");
+            throw new InvalidSettingException("User name '" + name + "' is the engine's own: choose another name",
+                    Setting.USERS);
         }
         password = password == null ? "" : password;
         if (password.indexOf('"') >= 0 || password.indexOf('\\') >= 0 || password.chars().anyMatch(c -> c < ' ')) {
-            throw new KafkaTestEnvException("The password of user '" + name
+            throw new InvalidSettingException("The password of user '" + name
                     + "' has a double quote, a backslash or a control character: Kafka's JAAS configuration"
-                    + " cannot carry them; choose another password");
+                    + " cannot carry them; choose another password", Setting.USERS);
         }
     }
 
@@ -46,8 +48,9 @@ public record User(String name, String password) {
         int colon = text.indexOf(':');
         if (text.isEmpty() || colon == 0) {
             // The text may hold a password: say what is missing, not what was given.
-            throw new KafkaTestEnvException("Invalid user: " + (text.isEmpty() ? "it is empty" : "it has no name before"
-                    + " the ':'") + "; use name:password, for example alice:alice-secret");
+            throw new InvalidSettingException("Invalid user: " + (text.isEmpty() ? "it is empty"
+                    : "it has no name before the ':'") + "; use name:password, for example alice:alice-secret",
+                    Setting.USERS);
         }
         return colon < 0 ? new User(text, "") : new User(text.substring(0, colon), text.substring(colon + 1));
     }

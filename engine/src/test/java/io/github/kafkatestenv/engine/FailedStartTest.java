@@ -1,6 +1,5 @@
 package io.github.kafkatestenv.engine;
 
-import static io.github.kafkatestenv.engine.DefinitionErrorsTest.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A start that cannot succeed says why, shows the log's tail, and leaves no thread, port or directory. */
@@ -27,7 +27,8 @@ class FailedStartTest {
         try (ServerSocket taken = bind()) {
             int port = taken.getLocalPort();
             assertFails(() -> ClusterDefinition.builder().brokerPort(port).workDirectory(workDirectory).build().start(),
-                    "Port " + port + " (broker 0) is already in use on 127.0.0.1", "0 for a free port");
+                    "Port " + port + " (broker 0) is already in use on 127.0.0.1",
+                    "set brokerPort to another port, or to 0 for a free one");
         }
         assertEmpty(workDirectory);
     }
@@ -46,7 +47,7 @@ class FailedStartTest {
         try (ServerSocket taken = bind()) {
             int port = taken.getLocalPort();
             assertFails(() -> ClusterDefinition.builder().zookeeperPort(port).build().start(),
-                    "Port " + port + " (ZooKeeper) is already in use");
+                    "Port " + port + " (ZooKeeper) is already in use", "set zookeeperPort to another port");
         }
     }
 
@@ -126,6 +127,15 @@ class FailedStartTest {
     private static void assertEmpty(Path directory) throws IOException {
         try (Stream<Path> entries = Files.list(directory)) {
             assertEquals(0, entries.count(), "entries left in " + directory);
+        }
+    }
+
+    /** Fails unless {@code action} throws a {@link KafkaTestEnvException} with every fragment in its message. */
+    private static void assertFails(Executable action, String... fragments) {
+        KafkaTestEnvException error = assertThrows(KafkaTestEnvException.class, action);
+        for (String fragment : fragments) {
+            assertTrue(error.getMessage().contains(fragment),
+                    () -> "expected '" + fragment + "' in: " + error.getMessage());
         }
     }
 }

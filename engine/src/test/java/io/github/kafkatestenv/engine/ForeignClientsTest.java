@@ -88,7 +88,7 @@ class ForeignClientsTest {
         try (KafkaCluster cluster = ClusterDefinition.builder()
                 .kafkaVersion("4.4.0")
                 .securityProtocol(SecurityProtocol.SASL_SSL)
-                .saslMechanism("SCRAM-SHA-512")
+                .saslMechanism(SaslMechanism.SCRAM_SHA_512)
                 .user("dave", "dave-secret")
                 .user("erin", "erin-secret")
                 .grant(Grant.parse("dave topic:payments all"))

@@ -43,11 +43,11 @@ class PlacementDefinitionTest {
     @Test
     void scramNeedsKafka35InKRaftMode() {
         assertFails(() -> ClusterDefinition.builder().kafkaVersion("3.4.1").mode(Mode.KRAFT)
-                        .securityProtocol(SecurityProtocol.SASL_PLAINTEXT).saslMechanism("SCRAM-SHA-256")
+                        .securityProtocol(SecurityProtocol.SASL_PLAINTEXT).saslMechanism(SaslMechanism.SCRAM_SHA_256)
                         .user("alice", "secret").build(),
                 "SCRAM-SHA-256 needs Kafka 3.5 or newer in KRaft mode", "3.4.1", "use PLAIN");
         ClusterDefinition.builder().kafkaVersion("3.4.1").securityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                .saslMechanism("SCRAM-SHA-256").user("alice", "secret").build(); // ZooKeeper mode keeps them
+                .saslMechanism(SaslMechanism.SCRAM_SHA_256).user("alice", "secret").build(); // ZooKeeper mode keeps them
     }
 
     @Test
@@ -62,7 +62,7 @@ class PlacementDefinitionTest {
     }
 
     private static void assertFails(Executable definition, String... parts) {
-        KafkaTestEnvException failure = assertThrows(KafkaTestEnvException.class, definition);
+        InvalidSettingException failure = assertThrows(InvalidSettingException.class, definition);
         for (String part : parts) {
             assertTrue(failure.getMessage().contains(part), () -> "'" + part + "' in: " + failure.getMessage());
         }

@@ -27,7 +27,7 @@ class ProcessFaultsTest {
     void scramOverTlsWithAclsInZooKeeperMode() throws Exception {
         try (KafkaCluster cluster = ClusterDefinition.builder()
                 .kafkaVersion("3.9.2").placement(Placement.PROCESSES).brokers(2)
-                .securityProtocol(SecurityProtocol.SASL_SSL).saslMechanism("SCRAM-SHA-512")
+                .securityProtocol(SecurityProtocol.SASL_SSL).saslMechanism(SaslMechanism.SCRAM_SHA_512)
                 .user("alice", "alice-secret").user("bob", "bob-secret")
                 .grant(Grant.parse("alice topic:orders read,write,describe"))
                 .grant(Grant.parse("alice group:app-* read"))

@@ -191,7 +191,7 @@ class SecurityTest {
                 .mode(Mode.KRAFT)
                 .brokers(3)
                 .securityProtocol(SecurityProtocol.SASL_SSL)
-                .saslMechanism("SCRAM-SHA-256")
+                .saslMechanism(SaslMechanism.SCRAM_SHA_256)
                 .user("carol", "carol-secret")
                 .topic(Topic.parse("events:3:3"))
                 .build().start()) {

@@ -2,6 +2,8 @@ package io.github.kafkatestenv.junit;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.SaslMechanism;
+import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.junit.internal.EmbeddedKafkaExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -34,8 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * subclasses, and applies to {@code @Nested} classes of the annotated class.
  *
  * <h2>Starting</h2>
- * The attributes make an engine {@link ClusterDefinition}; one that cannot work fails the class with an
- * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the class and the attribute.
+ * The attributes make an engine {@link ClusterDefinition}; they have the names and types of its builder's settings and
+ * of kafka-maven-plugin's parameters. One that cannot work fails the class with an
+ * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the class, the attributes at fault,
+ * the value and what to do.
  * Brokers listen on free ports of 127.0.0.1, so parallel forks never clash.
  *
  * <h2>Security</h2>
@@ -46,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <pre>{@code
  * @EmbeddedKafka(topics = @Topic(name = "orders"),
- *         securityProtocol = "SASL_PLAINTEXT", saslMechanism = "SCRAM-SHA-512",
+ *         securityProtocol = SecurityProtocol.SASL_PLAINTEXT, saslMechanism = SaslMechanism.SCRAM_SHA_512,
  *         users = {"alice:alice-secret", "bob:bob-secret"},
  *         grants = {"alice topic:orders read,write", "alice group:kafka-testenv-* read"})
  * class OrdersSecurityTest {
@@ -75,9 +79,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link TopicName} and {@link KafkaClient#topic()} give the prefixed names. Cluster-level attributes (mode,
  * brokers, version, broker properties, fresh cluster) are ignored there, and tests that take a
  * {@link io.github.kafkatestenv.engine.KafkaCluster} (to stop brokers) are skipped with the reason. Security
- * attributes are cluster-level too: injected clients connect with the system properties that start with
- * {@value #CLIENT_PROPERTY_PREFIX} (prefix removed, for example
- * {@code -Dkafka.testenv.client.security.protocol=SASL_SSL}), and tests asking for a {@link KafkaClient#user()} are
+ * attributes are cluster-level too: injected clients connect with the settings of the client properties file that
+ * {@value #CLIENT_PROPERTIES_FILE_PROPERTY} names (what {@code kafka:start} publishes under that name), and over them
+ * the system properties that start with {@value #CLIENT_PROPERTY_PREFIX} (prefix removed, for example
+ * {@code -Dkafka.testenv.client.security.protocol=SASL_SSL}); tests asking for a {@link KafkaClient#user()} are
  * skipped.
  *
  * @since 0.1.0
@@ -89,7 +94,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedKafkaExtension.class)
 public @interface EmbeddedKafka {
 
-    /** The system property (also read as a JUnit configuration parameter) that names an existing cluster. */
+    /**
+     * The system property (also read as a JUnit configuration parameter) that names an existing cluster: the one
+     * {@code kafka:start} publishes, so that failsafe can pass it on as it is.
+     */
     String BOOTSTRAP_SERVERS_PROPERTY = "kafka.testenv.bootstrap.servers";
 
     /** The environment variable that names an existing cluster when the property is not set. */
@@ -103,15 +111,22 @@ public @interface EmbeddedKafka {
     String CLIENT_PROPERTY_PREFIX = "kafka.testenv.client.";
 
     /**
+     * The system property that names a client properties file for every client on an existing cluster, as
+     * {@code kafka:start} publishes it (its first user's settings) and {@code kafka:produce} reads it; the
+     * {@value #CLIENT_PROPERTY_PREFIX}{@code *} properties go over its settings.
+     */
+    String CLIENT_PROPERTIES_FILE_PROPERTY = "kafka.testenv.client.properties";
+
+    /**
      * {@code Mode.ZOOKEEPER} or {@code Mode.KRAFT}, written {@code mode = Mode.KRAFT}. Default (left out): from the
-     * version, ZooKeeper for 3.9.x and KRaft for 4.x, as in the engine.
+     * version, ZooKeeper for 3.x and KRaft for 4.x, as in the engine.
      */
     Mode[] mode() default {};
 
     /** The number of brokers (KRaft: combined nodes), 1 to {@value ClusterDefinition#MAX_BROKERS}. Default 1. */
     int brokers() default 1;
 
-    /** A Kafka 3.9.x or 4.x version for the brokers. Default {@value ClusterDefinition#DEFAULT_KAFKA_VERSION}. */
+    /** A Kafka release from 3.0.0 on for the brokers (3.9.x and 4.x run in the JVM, others in processes). Default {@value ClusterDefinition#DEFAULT_KAFKA_VERSION}. */
     String kafkaVersion() default ClusterDefinition.DEFAULT_KAFKA_VERSION;
 
     /** Topics that exist, with leaders, before the first test. Default none. */
@@ -131,11 +146,10 @@ public @interface EmbeddedKafka {
     boolean freshCluster() default false;
 
     /**
-     * How clients connect: {@code "PLAINTEXT"}, {@code "SASL_PLAINTEXT"}, {@code "SSL"} or {@code "SASL_SSL"}.
-     * Default {@code "PLAINTEXT"}: no encryption, no login. SASL needs {@link #users()}; TLS uses a certificate
-     * authority made at start, which injected clients trust.
+     * How clients connect. Default {@code SecurityProtocol.PLAINTEXT}: no encryption, no login. SASL needs
+     * {@link #users()}; TLS uses a certificate authority made at start, which injected clients trust.
      */
-    String securityProtocol() default "PLAINTEXT";
+    SecurityProtocol securityProtocol() default SecurityProtocol.PLAINTEXT;
 
     /**
      * Users as {@code "name:password"}, for example {@code "alice:alice-secret"}: SASL logins (every mechanism) and,
@@ -145,10 +159,10 @@ public @interface EmbeddedKafka {
     String[] users() default {};
 
     /**
-     * The SASL mechanism injected clients use: {@code "PLAIN"}, {@code "SCRAM-SHA-256"} or {@code "SCRAM-SHA-512"}
-     * (brokers accept all three). Default ({@code ""}): {@code PLAIN}. Only with a SASL security protocol.
+     * The SASL mechanism injected clients use, written {@code saslMechanism = SaslMechanism.SCRAM_SHA_512}; brokers
+     * accept all three. Default (left out): {@code PLAIN}. Only with a SASL security protocol.
      */
-    String saslMechanism() default "";
+    SaslMechanism[] saslMechanism() default {};
 
     /**
      * Whether the TLS listener requires a client certificate; each user gets one, and clients authenticate as

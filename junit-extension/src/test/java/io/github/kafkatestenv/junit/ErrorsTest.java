@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.SecurityProtocol;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -33,15 +34,15 @@ class ErrorsTest {
     void zooKeeperModeOnKafka4() {
         String failure = classFailures(ZooKeeperOnKafka4TestCase.class).get(0);
         assertTrue(failure.startsWith("@EmbeddedKafka on " + ZooKeeperOnKafka4TestCase.class.getName()
-                + ", attribute mode/kafkaVersion: ZooKeeper mode needs Kafka 3.9.x, but the version is 4.4.0"),
+                + ", attributes mode, kafkaVersion: ZooKeeper mode needs Kafka 3.x, but kafkaVersion is 4.4.0"),
                 failure);
     }
 
     @Test
     void replicationFactorAboveBrokers() {
         assertEquals(List.of("@EmbeddedKafka on " + ReplicationTestCase.class.getName()
-                + ", attribute topics (@Topic(name = \"orders\")): Topic 'orders' has replication factor 2 but the "
-                + "cluster has 1 broker: lower the replication factor or add brokers"),
+                + ", attributes topics, brokers: Topic 'orders' has replication factor 2 but the cluster has 1 broker:"
+                + " lower its replicationFactor or raise brokers"),
                 classFailures(ReplicationTestCase.class));
     }
 
@@ -125,7 +126,7 @@ class ErrorsTest {
         assertEquals(List.of("@KafkaClient(user = \"alice\") on parameter 0 of UserOnPlaintextTestCase.reads(...): "
                 + "@EmbeddedKafka on " + UserOnPlaintextTestCase.class.getName() + " declares no users (security "
                 + "protocol PLAINTEXT). Declare it with users = \"alice:<password>\" and securityProtocol = "
-                + "\"SASL_PLAINTEXT\" (or SASL_SSL, or SSL with mutualTls = true)"),
+                + "SecurityProtocol.SASL_PLAINTEXT (or SASL_SSL, or SSL with mutualTls = true)"),
                 testFailures(UserOnPlaintextTestCase.class));
     }
 
@@ -244,7 +245,7 @@ class ErrorsTest {
         }
     }
 
-    @EmbeddedKafka(securityProtocol = "SASL_PLAINTEXT", users = {"alice:alice-secret", "bob:bob-secret"})
+    @EmbeddedKafka(securityProtocol = SecurityProtocol.SASL_PLAINTEXT, users = {"alice:alice-secret", "bob:bob-secret"})
     static class UndeclaredUserTestCase {
         @Test
         void sends(@KafkaClient(user = "carol") Producer<String, String> producer) {

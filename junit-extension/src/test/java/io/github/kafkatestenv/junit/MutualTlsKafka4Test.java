@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.SecurityProtocol;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * their user's certificate, whose subject is the principal the ACLs name.
  */
 @EmbeddedKafka(kafkaVersion = "4.4.0", topics = @Topic(name = "payments"),
-        securityProtocol = "SSL", mutualTls = true, users = {"alice", "bob"},
+        securityProtocol = SecurityProtocol.SSL, mutualTls = true, users = {"alice", "bob"},
         grants = {"alice topic:payments all", "alice group:kafka-testenv-* read"})
 class MutualTlsKafka4Test {
 

@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.SaslMechanism;
+import io.github.kafkatestenv.engine.SecurityProtocol;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +34,7 @@ import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -36,7 +44,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * plays an existing secured cluster, reached with {@code kafka.testenv.client.*} settings.
  */
 @EmbeddedKafka(topics = {@Topic(name = "orders", partitions = 2), @Topic(name = "orders.billing")},
-        securityProtocol = "SASL_PLAINTEXT", saslMechanism = "SCRAM-SHA-512",
+        securityProtocol = SecurityProtocol.SASL_PLAINTEXT, saslMechanism = SaslMechanism.SCRAM_SHA_512,
         users = {"alice:alice-secret", "bob:bob-secret", "admin:admin-secret"},
         superUsers = "admin",
         grants = {"alice topic:orders* read,write,describe", "alice group:kafka-testenv-* read",
@@ -99,19 +107,11 @@ class SaslScramAclTest {
     @Test
     void servesAsAnExistingClusterWithClientSettingsFromSystemProperties(KafkaCluster cluster,
             @KafkaClient(user = "admin") Admin admin) throws Exception {
-        seen.clear();
-        Map<String, String> login = cluster.clientProperties("admin");
-        login.forEach((key, value) -> System.setProperty(EmbeddedKafka.CLIENT_PROPERTY_PREFIX + key, value));
-        System.clearProperty(EmbeddedKafka.CLIENT_PROPERTY_PREFIX + "bootstrap.servers");
-        System.setProperty(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY, cluster.bootstrapServers());
-        EngineExecutionResults results;
-        try {
-            results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ExistingClusterTestCase.class))
-                    .execute();
-        } finally {
-            login.keySet().forEach(key -> System.clearProperty(EmbeddedKafka.CLIENT_PROPERTY_PREFIX + key));
-            System.clearProperty(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY);
-        }
+        Map<String, String> login = new TreeMap<>();
+        cluster.clientProperties("admin").forEach((key, value) -> login.put(EmbeddedKafka.CLIENT_PROPERTY_PREFIX
+                + key, value));
+        login.remove(EmbeddedKafka.CLIENT_PROPERTY_PREFIX + "bootstrap.servers");
+        EngineExecutionResults results = runAsExistingCluster(cluster, login);
 
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).skipped(1));
         assertEquals(List.of("parameter 0 of ExistingClusterTestCase.asBob(...) logs in as user 'bob' "
@@ -126,6 +126,40 @@ class SaslScramAclTest {
         assertFalse(left.stream().anyMatch(name -> name.startsWith(prefix)), "left behind: " + left);
     }
 
+    /**
+     * What a build that starts the cluster with {@code kafka:start} passes to its tests: the two properties it
+     * publishes, {@code kafka.testenv.bootstrap.servers} and {@code kafka.testenv.client.properties}, a file.
+     */
+    @Test
+    void servesAsAnExistingClusterWithTheClientPropertiesFileKafkaStartPublishes(KafkaCluster cluster,
+            @TempDir Path directory) throws Exception {
+        Properties login = new Properties();
+        login.putAll(cluster.clientProperties("admin"));
+        Path file = directory.resolve("client.properties");
+        try (Writer out = Files.newBufferedWriter(file)) {
+            login.store(out, "as kafka:start writes it");
+        }
+        EngineExecutionResults results = runAsExistingCluster(cluster,
+                Map.of(EmbeddedKafka.CLIENT_PROPERTIES_FILE_PROPERTY, file.toString()));
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).skipped(1));
+        assertTrue(((String) seen.get("audit")).matches("kafka-testenv-[0-9a-f]{8}-audit"), seen.toString());
+    }
+
+    /** Runs {@link ExistingClusterTestCase} against {@code cluster} as an existing one, with these properties set. */
+    private static EngineExecutionResults runAsExistingCluster(KafkaCluster cluster, Map<String, String> properties) {
+        seen.clear();
+        properties.forEach(System::setProperty);
+        System.setProperty(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY, cluster.bootstrapServers());
+        try {
+            return EngineTestKit.engine("junit-jupiter").selectors(selectClass(ExistingClusterTestCase.class))
+                    .execute();
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+            System.clearProperty(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY);
+        }
+    }
+
     private static String describe(AclBinding acl) {
         return acl.pattern().resourceType() + " " + acl.pattern().name()
                 + (acl.pattern().patternType().name().equals("PREFIXED") ? "*" : "") + " " + acl.entry().operation();
@@ -135,8 +169,8 @@ class SaslScramAclTest {
      * Run against the cluster above as an existing one: its own security attributes do not apply there, so its
      * clients use the {@code kafka.testenv.client.*} login (the super user's) to create the topic and round-trip.
      */
-    @EmbeddedKafka(topics = @Topic(name = "audit"), securityProtocol = "SASL_SSL", users = {"carol:carol-secret",
-            "bob:bob-secret"})
+    @EmbeddedKafka(topics = @Topic(name = "audit"), securityProtocol = SecurityProtocol.SASL_SSL,
+            users = {"carol:carol-secret", "bob:bob-secret"})
     static class ExistingClusterTestCase {
         @Test
         void roundTrips(@TopicName("audit") String audit, Producer<String, String> producer,

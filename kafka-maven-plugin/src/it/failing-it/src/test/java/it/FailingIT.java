@@ -13,7 +13,7 @@ class FailingIT {
     @Test
     void expectsATopicThatWasNeverDeclared() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getProperty("kafka.bootstrap.servers")))) {
+                System.getProperty("kafka.testenv.bootstrap.servers")))) {
             assertEquals(Boolean.TRUE, admin.listTopics().names().get().contains("invoices"),
                     "topic invoices exists");
         }

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 /** A 3-node KRaft cluster as kafka:start published it, seen by a Kafka 4 client. */
 class PaymentsIT {
 
-    private final String bootstrapServers = System.getProperty("kafka.bootstrap.servers");
+    private final String bootstrapServers = System.getProperty("kafka.testenv.bootstrap.servers");
 
     @Test
     void threeBrokersAndAFullyReplicatedTopic() throws Exception {
-        assertEquals("kraft", System.getProperty("kafka.cluster.mode"));
+        assertEquals("kraft", System.getProperty("kafka.testenv.cluster.mode"));
         assertEquals(3, bootstrapServers.split(",").length, bootstrapServers);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             assertEquals(3, admin.describeCluster().nodes().get().size());

@@ -36,16 +36,16 @@ class SecuredOrdersIT {
 
     @Test
     void publishesTheProtocolAndTheCertificateAuthority() throws Exception {
-        assertEquals("SASL_SSL", System.getProperty("kafka.security.protocol"));
-        Properties alice = load(System.getProperty("kafka.client.properties"));
+        assertEquals("SASL_SSL", System.getProperty("kafka.testenv.security.protocol"));
+        Properties alice = load(System.getProperty("kafka.testenv.client.properties"));
         assertEquals("SASL_SSL", alice.getProperty("security.protocol"));
         assertEquals("SCRAM-SHA-256", alice.getProperty("sasl.mechanism"));
-        assertTrue(Files.isRegularFile(Paths.get(System.getProperty("kafka.tls.directory"), "ca.pem")));
+        assertTrue(Files.isRegularFile(Paths.get(System.getProperty("kafka.testenv.tls.directory"), "ca.pem")));
     }
 
     @Test
     void aliceReadsWhatTheProduceGoalSentAndWhatSheSends() throws Exception {
-        Properties alice = load(System.getProperty("kafka.client.properties"));
+        Properties alice = load(System.getProperty("kafka.testenv.client.properties"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(alice, new StringSerializer(),
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>("orders", "order-3", "shipped")).get(30, TimeUnit.SECONDS);
@@ -71,7 +71,7 @@ class SecuredOrdersIT {
 
     @Test
     void bobHasNoGrantAndIsRefused() throws Exception {
-        Properties bob = load(System.getProperty("kafka.client.bob.properties"));
+        Properties bob = load(System.getProperty("kafka.testenv.client.bob.properties"));
         bob.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(bob, new StringSerializer(),
                 new StringSerializer())) {
@@ -83,7 +83,7 @@ class SecuredOrdersIT {
 
     @Test
     void aWrongPasswordIsRefused() throws Exception {
-        Properties wrong = load(System.getProperty("kafka.client.properties"));
+        Properties wrong = load(System.getProperty("kafka.testenv.client.properties"));
         wrong.put("sasl.jaas.config", wrong.getProperty("sasl.jaas.config")
                 .replaceFirst("password=\"[^\"]*\"", "password=\"wrong\""));
         try (Admin admin = Admin.create(wrong)) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** What a user's integration test does with the cluster kafka:start published. */
 class OrdersIT {
 
-    private final String bootstrapServers = System.getProperty("kafka.bootstrap.servers");
+    private final String bootstrapServers = System.getProperty("kafka.testenv.bootstrap.servers");
 
     @Test
     void declaredTopicsExistAsDeclared() throws Exception {

@@ -2,9 +2,12 @@ package io.github.kafkatestenv.maven;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.InvalidSettingException;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.SaslMechanism;
 import io.github.kafkatestenv.engine.SecurityProtocol;
+import io.github.kafkatestenv.engine.Setting;
 import io.github.kafkatestenv.maven.internal.RuntimeResolver;
 import java.io.File;
 import java.nio.file.Path;
@@ -15,12 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -30,18 +31,22 @@ import org.eclipse.aether.repository.RemoteRepository;
  * properties), where its files go, and how its Kafka runtime is resolved. Each goal declares its own ports, because
  * their defaults differ: {@code run} takes Kafka's well-known ports, goals that run beside tests take free ones.
  *
- * <p>Every parameter has a {@code kafka.*} user property, so that a goal works from the command line with no pom.
+ * <p>Every parameter has the name of the engine's setting ({@link io.github.kafkatestenv.engine.Setting}) and of the
+ * {@code @EmbeddedKafka} attribute, and the user property {@code kafka.testenv.<name>}, so that a goal works from the
+ * command line with no pom. The prefix is ours alone: a {@code kafka.*} property that another tool sets (Spring Boot's
+ * parent sets {@code kafka.version}) never configures a goal.
  */
 abstract class AbstractKafkaMojo extends AbstractMojo {
 
     /**
      * How the cluster keeps its metadata: {@code zookeeper} (a ZooKeeper server and brokers registered in it;
      * Kafka 3.9.x only) or {@code kraft} (combined broker and controller nodes). Left unset, the version decides:
-     * ZooKeeper for 3.9.x, as Kafka's classic quickstart runs it, and KRaft for 4.x, which has no ZooKeeper.
+     * ZooKeeper for 3.9.x, as Kafka's classic quickstart runs it, and KRaft for 4.x, which has no ZooKeeper. Any case:
+     * {@code KRAFT} or {@code kraft}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.mode")
+    @Parameter(property = "kafka.testenv.mode")
     String mode;
 
     /**
@@ -50,7 +55,7 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.brokers", defaultValue = "1")
+    @Parameter(property = "kafka.testenv.brokers", defaultValue = "1")
     int brokers;
 
     /**
@@ -60,31 +65,32 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.version", defaultValue = ClusterDefinition.DEFAULT_KAFKA_VERSION)
+    @Parameter(property = "kafka.testenv.kafkaVersion", defaultValue = ClusterDefinition.DEFAULT_KAFKA_VERSION)
     String kafkaVersion;
 
     /**
      * Topics to create before the cluster counts as ready. On the command line, a comma-separated list of
      * {@code name[:partitions[:replicationFactor]]}, where what is left out is 1:
-     * {@code -Dkafka.topics=orders:3:3,audit}. In a pom, one {@code <topic>} each: either that short form,
+     * {@code -Dkafka.testenv.topics=orders:3:3,audit}. In a pom, one {@code <topic>} each: either that short form,
      * {@code <topic>orders:3:3</topic>}, or {@code <name>}, {@code <partitions>}, {@code <replicationFactor>} and
      * {@code <configs>} elements, for example {@code <configs><cleanup.policy>compact</cleanup.policy></configs>}.
      * Default: none.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.topics")
+    @Parameter(property = "kafka.testenv.topics")
     List<TopicParameter> topics = new ArrayList<>();
 
     /**
      * Broker properties for every broker, over kafka-testenv's test-friendly defaults, each {@code key=value}. On the
-     * command line a comma-separated list, {@code -Dkafka.brokerProperties=log.retention.ms=60000,num.io.threads=4};
+     * command line a comma-separated list,
+     * {@code -Dkafka.testenv.brokerProperties=log.retention.ms=60000,num.io.threads=4};
      * in a pom one {@code <brokerProperty>key=value</brokerProperty>} per property. Ports, directories, node ids and
      * the quorum are set by kafka-testenv and cannot be overridden. Default: none.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.brokerProperties")
+    @Parameter(property = "kafka.testenv.brokerProperties")
     List<String> brokerProperties = new ArrayList<>();
 
     /**
@@ -96,7 +102,7 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.workDirectory")
+    @Parameter(property = "kafka.testenv.workDirectory")
     File workDirectory;
 
     /**
@@ -105,7 +111,7 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.keepDirectory", defaultValue = "false")
+    @Parameter(property = "kafka.testenv.keepDirectory", defaultValue = "false")
     boolean keepDirectory;
 
     /**
@@ -113,34 +119,35 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      * {@code SASL_PLAINTEXT} (clients log in as one of the {@code users}), {@code SSL} (TLS; with {@code mutualTls},
      * a client certificate per user) or {@code SASL_SSL} (a login over TLS). With TLS the cluster makes its own
      * certificate authority at start. What a client then needs is in the client properties files that {@code start}
-     * publishes ({@code kafka.client.properties}) and {@code run} prints. Default {@code PLAINTEXT}: what a local
-     * cluster and most tests need.
+     * publishes ({@code kafka.testenv.client.properties}) and {@code run} prints. Any case, {@code -} for {@code _}.
+     * Default {@code PLAINTEXT}: what a local cluster and most tests need.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.securityProtocol", defaultValue = "PLAINTEXT")
+    @Parameter(property = "kafka.testenv.securityProtocol", defaultValue = "PLAINTEXT")
     String securityProtocol;
 
     /**
      * The users clients log in as (SASL) or hold a client certificate for (mutual TLS); the first one's client
      * properties are the default ones. In a pom, one {@code <user>} each, with {@code <name>} and {@code <password>}
      * elements or in the short form {@code <user>alice:alice-secret</user>}; on the command line a comma-separated
-     * list, {@code -Dkafka.users=alice:alice-secret,bob:bob-secret} (where a password cannot hold a comma).
+     * list, {@code -Dkafka.testenv.users=alice:alice-secret,bob:bob-secret} (where a password cannot hold a comma).
      * Passwords are never logged. Default: none, as {@code PLAINTEXT} needs none.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.users")
+    @Parameter(property = "kafka.testenv.users")
     List<UserParameter> users = new ArrayList<>();
 
     /**
      * The SASL mechanism of the client properties the cluster hands out: {@code PLAIN}, {@code SCRAM-SHA-256} or
      * {@code SCRAM-SHA-512}. The brokers accept all three for every user. Only with {@code SASL_PLAINTEXT} or
-     * {@code SASL_SSL}. Default: unset, which means {@code PLAIN}, the simplest for other tools to set up.
+     * {@code SASL_SSL}. Any case, {@code _} for {@code -}. Default: unset, which means {@code PLAIN}, the simplest for
+     * other tools to set up.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.saslMechanism")
+    @Parameter(property = "kafka.testenv.saslMechanism")
     String saslMechanism;
 
     /**
@@ -150,7 +157,7 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.mutualTls", defaultValue = "false")
+    @Parameter(property = "kafka.testenv.mutualTls", defaultValue = "false")
     boolean mutualTls;
 
     /**
@@ -159,17 +166,18 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.authorizer", defaultValue = "false")
+    @Parameter(property = "kafka.testenv.authorizer", defaultValue = "false")
     boolean authorizer;
 
     /**
      * Users ({@code alice} or {@code User:alice}) the authorizer allows everything: a comma-separated list on the
-     * command line, {@code -Dkafka.superUsers=admin}, one {@code <superUser>} each in a pom. Implies the authorizer.
+     * command line, {@code -Dkafka.testenv.superUsers=admin}, one {@code <superUser>} each in a pom. Implies the
+     * authorizer.
      * Default: none.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.superUsers")
+    @Parameter(property = "kafka.testenv.superUsers")
     List<String> superUsers = new ArrayList<>();
 
     /**
@@ -178,12 +186,13 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      * {@code cluster}, where a name ending in {@code *} is a prefix and {@code *} alone means all; comma-separated
      * operations such as {@code read}, {@code write}, {@code describe} or {@code all}. In a pom one {@code <grant>}
      * each, {@code <grant>alice topic:orders read,write</grant>}; on the command line separated by {@code ;},
-     * {@code -Dkafka.grants="alice topic:orders read,write;alice group:orders-* read"}. Implies the authorizer, under
+     * {@code -Dkafka.testenv.grants="alice topic:orders read,write;alice group:orders-* read"}. Implies the authorizer,
+     * under
      * which a user without a grant may do nothing. Default: none.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.grants")
+    @Parameter(property = "kafka.testenv.grants")
     GrantsParameter grants;
 
     /**
@@ -191,7 +200,7 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.skip", defaultValue = "false")
+    @Parameter(property = "kafka.testenv.skip", defaultValue = "false")
     boolean skip;
 
     /** The project, or Maven's standalone stand-in when there is no pom. */
@@ -213,48 +222,33 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
 
-    /** This execution, with its configuration: tells a configured parameter from one left to its property. */
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
-    MojoExecution mojoExecution;
-
     /** The first broker's port for this goal; 0 for free ports. */
-    abstract int port();
+    abstract int brokerPort();
 
     /** The ZooKeeper port for this goal; 0 for a free one. Unused in KRaft mode. */
     abstract int zookeeperPort();
 
-    /** This goal's default for {@link #port()}, taken instead of a {@code kafka.port} project property. */
-    abstract int defaultPort();
-
-    /** This goal's default for {@link #zookeeperPort()}, as {@link #defaultPort()}. */
-    abstract int defaultZookeeperPort();
-
     /** Whether the goal is to do nothing; says so when it is. */
     boolean skipped() {
-        if (inheritedFromProject("skip", "kafka.skip")) {
-            skip = false;
-        }
         if (skip) {
-            getLog().info("Skipping: kafka.skip is true");
+            getLog().info("Skipping: " + PluginParameters.property("skip") + " is true");
         }
         return skip;
     }
 
     /**
-     * The cluster the parameters describe, validated by the engine.
+     * The cluster the parameters describe, validated by the engine once.
      *
-     * @throws MojoExecutionException with the engine's message (what is wrong, the value, what to do)
+     * @throws MojoExecutionException naming the parameters at fault and their properties, with the engine's reason
+     *                                (what is wrong, the value, what to do)
      */
     ClusterDefinition definition() throws MojoExecutionException {
-        ignoreProjectProperties();
         try {
-            int brokerPort = inheritedFromProject("port", "kafka.port") ? defaultPort() : port();
-            int zooKeeperPort = inheritedFromProject("zookeeperPort", "kafka.zookeeperPort")
-                    ? defaultZookeeperPort() : zookeeperPort();
             ClusterDefinition.Builder builder = ClusterDefinition.builder()
                     .kafkaVersion(kafkaVersion)
                     .brokers(brokers)
-                    .brokerPort(brokerPort)
+                    .brokerPort(brokerPort())
+                    .zookeeperPort(zookeeperPort())
                     .brokerProperties(parseBrokerProperties(brokerProperties))
                     .workDirectory(workDirectory())
                     .keepDirectory(keepDirectory);
@@ -267,13 +261,9 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
                 }
             }
             security(builder);
-            ClusterDefinition definition = builder.build();
-            // The ZooKeeper port only matters, and is only checked against the broker ports, in ZooKeeper mode.
-            return definition.mode() == Mode.ZOOKEEPER
-                    ? definition.toBuilder().zookeeperPort(zooKeeperPort).build()
-                    : definition;
-        } catch (KafkaTestEnvException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            return builder.build();
+        } catch (InvalidSettingException e) {
+            throw PluginParameters.invalid(e);
         }
     }
 
@@ -288,7 +278,7 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
             }
         }
         if (saslMechanism != null && !saslMechanism.isBlank()) {
-            builder.saslMechanism(saslMechanism);
+            builder.saslMechanism(SaslMechanism.parse(saslMechanism));
         }
         builder.mutualTls(mutualTls).authorizer(authorizer);
         if (superUsers != null) {
@@ -318,82 +308,6 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
         }
     }
 
-    /**
-     * Resets the parameters whose value came from a project property (a pom's or a parent's {@code <properties>})
-     * rather than from this plugin's configuration or {@code -D}: such {@code kafka.*} properties often belong to
-     * something else, as Spring Boot's {@code kafka.version} (its kafka-clients version) does. Says so for each.
-     */
-    void ignoreProjectProperties() {
-        if (inheritedFromProject("mode", "kafka.mode")) {
-            mode = null;
-        }
-        if (inheritedFromProject("brokers", "kafka.brokers")) {
-            brokers = 1;
-        }
-        if (inheritedFromProject("kafkaVersion", "kafka.version")) {
-            kafkaVersion = ClusterDefinition.DEFAULT_KAFKA_VERSION;
-        }
-        if (inheritedFromProject("topics", "kafka.topics")) {
-            topics = new ArrayList<>();
-        }
-        if (inheritedFromProject("brokerProperties", "kafka.brokerProperties")) {
-            brokerProperties = new ArrayList<>();
-        }
-        if (inheritedFromProject("workDirectory", "kafka.workDirectory")) {
-            workDirectory = null;
-        }
-        if (inheritedFromProject("keepDirectory", "kafka.keepDirectory")) {
-            keepDirectory = false;
-        }
-        if (inheritedFromProject("securityProtocol", "kafka.securityProtocol")) {
-            securityProtocol = SecurityProtocol.PLAINTEXT.name();
-        }
-        if (inheritedFromProject("users", "kafka.users")) {
-            users = new ArrayList<>();
-        }
-        if (inheritedFromProject("saslMechanism", "kafka.saslMechanism")) {
-            saslMechanism = null;
-        }
-        if (inheritedFromProject("mutualTls", "kafka.mutualTls")) {
-            mutualTls = false;
-        }
-        if (inheritedFromProject("authorizer", "kafka.authorizer")) {
-            authorizer = false;
-        }
-        if (inheritedFromProject("superUsers", "kafka.superUsers")) {
-            superUsers = new ArrayList<>();
-        }
-        if (inheritedFromProject("grants", "kafka.grants")) {
-            grants = null;
-        }
-    }
-
-    /**
-     * Whether {@code parameter} took its value from the project property {@code property}: it is not configured in
-     * the pom's plugin configuration, {@code -D} does not set the property, but the project's properties do. Logs
-     * that the property is not taken.
-     */
-    boolean inheritedFromProject(String parameter, String property) {
-        if (mojoExecution == null || project == null || !project.getProperties().containsKey(property)) {
-            return false;
-        }
-        boolean commandLine = session != null && (session.getUserProperties().containsKey(property)
-                || session.getSystemProperties().containsKey(property));
-        Xpp3Dom configured = mojoExecution.getConfiguration() == null ? null
-                : mojoExecution.getConfiguration().getChild(parameter);
-        boolean leftToProperty = configured == null || (configured.getChildCount() == 0
-                && ("${" + property + "}").equals(configured.getValue()));
-        if (commandLine || !leftToProperty) {
-            return false;
-        }
-        String value = "users".equals(parameter) ? "(not shown: it holds passwords)"
-                : project.getProperties().getProperty(property);
-        getLog().info("Not taking " + property + "=" + value + " from the"
-                + " project's properties (it may be another tool's, as Spring Boot's kafka.version is): set <"
-                + parameter + "> in this plugin's configuration or -D" + property + " to use a value");
-        return true;
-    }
-
     /** The directory the cluster makes its own under; {@code null} for the system temp directory. */
     Path workDirectory() {
         if (workDirectory != null) {
@@ -406,9 +320,9 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
     /**
      * Parses {@code key=value} entries (split at the first {@code =}, so values may contain one); blanks are skipped.
      *
-     * @throws MojoExecutionException naming the entry and the expected form
+     * @throws InvalidSettingException naming the entry and the expected form
      */
-    static Map<String, String> parseBrokerProperties(List<String> entries) throws MojoExecutionException {
+    static Map<String, String> parseBrokerProperties(List<String> entries) {
         Map<String, String> properties = new LinkedHashMap<>();
         if (entries == null) {
             return properties;
@@ -419,15 +333,15 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
             }
             int equals = entry.indexOf('=');
             if (equals < 0) {
-                throw new MojoExecutionException("Invalid broker property '" + entry.trim() + "': write key=value,"
-                        + " for example -Dkafka.brokerProperties=log.retention.ms=60000,num.io.threads=4");
+                throw new InvalidSettingException("Invalid broker property '" + entry.trim() + "': write key=value,"
+                        + " for example log.retention.ms=60000", Setting.BROKER_PROPERTIES);
             }
             String key = entry.substring(0, equals).trim();
             String value = entry.substring(equals + 1).trim();
             String previous = properties.put(key, value);
             if (previous != null) {
-                throw new MojoExecutionException("Broker property '" + key + "' is given twice ('" + previous
-                        + "' and '" + value + "'): give each property once");
+                throw new InvalidSettingException("Broker property '" + key + "' is given twice ('" + previous
+                        + "' and '" + value + "'): give each property once", Setting.BROKER_PROPERTIES);
             }
         }
         return properties;

@@ -1,5 +1,6 @@
 package io.github.kafkatestenv.maven;
 
+import io.github.kafkatestenv.engine.Setting;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 
@@ -22,16 +23,22 @@ final class ClusterNames {
     static String validate(String name) throws MojoExecutionException {
         String normalized = normalize(name);
         if (!normalized.matches("[A-Za-z0-9_-]*")) {
-            throw new MojoExecutionException("Invalid cluster name '" + name + "': use letters, digits, '_' and '-'"
-                    + " only, for example <name>orders</name>; it becomes part of the property names"
-                    + " kafka.<name>.bootstrap.servers");
+            throw new MojoExecutionException("Invalid " + PluginParameters.describe("clusterName") + ": '" + name
+                    + "' has characters other than letters, digits, '_' and '-'; use only those, for example"
+                    + " <clusterName>orders</clusterName>: it becomes part of the property names"
+                    + " kafka.testenv.<clusterName>.bootstrap.servers");
+        }
+        if (normalized.equals("client")) {
+            throw new MojoExecutionException("Invalid " + PluginParameters.describe("clusterName") + ": 'client'"
+                    + " would publish kafka.testenv.client.bootstrap.servers, among the kafka.testenv.client.* client"
+                    + " settings that @EmbeddedKafka reads; choose another name");
         }
         return normalized;
     }
 
-    /** {@code kafka.} for the unnamed cluster, {@code kafka.<name>.} for a named one. */
+    /** {@code kafka.testenv.} for the unnamed cluster, {@code kafka.testenv.<name>.} for a named one. */
     static String propertyPrefix(String name) {
-        return name.isEmpty() ? "kafka." : "kafka." + name + ".";
+        return name.isEmpty() ? Setting.PROPERTY_PREFIX : Setting.PROPERTY_PREFIX + name + ".";
     }
 
     /** {@code kafka.properties} for the unnamed cluster, {@code kafka-<name>.properties} for a named one. */

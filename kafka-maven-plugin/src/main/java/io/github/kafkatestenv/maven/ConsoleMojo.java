@@ -22,39 +22,40 @@ import org.apache.maven.project.MavenProject;
 abstract class ConsoleMojo extends AbstractMojo {
 
     /**
-     * The cluster's {@code host:port} list. Default: the {@code bootstrap.servers} of {@code clientProperties} if it
-     * has one, else the cluster that {@code kafka:start} started earlier in this build (its
-     * {@code kafka.bootstrap.servers} project property), else {@code 127.0.0.1:9092}, where {@code kafka:run} and
-     * Kafka's quickstart listen.
+     * The cluster's {@code host:port} list. Its user property, {@code kafka.testenv.bootstrap.servers}, is the one
+     * {@code kafka:start} publishes and {@code @EmbeddedKafka} reads. Default: the {@code bootstrap.servers} of
+     * {@code clientProperties} if it has one, else the cluster that {@code kafka:start} started earlier in this build
+     * (the one named {@code clusterName}, if given), else {@code 127.0.0.1:9092}, where {@code kafka:run} and Kafka's
+     * quickstart listen.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.bootstrapServers")
+    @Parameter(property = PluginParameters.BOOTSTRAP_SERVERS_PROPERTY)
     String bootstrapServers;
 
     /**
      * With no {@code bootstrapServers}, the name of the cluster {@code kafka:start} started in this build (its
-     * {@code <name>}), whose {@code kafka.<name>.bootstrap.servers} property says where it is. Default: the unnamed
-     * cluster.
+     * {@code <clusterName>}), whose {@code kafka.testenv.<clusterName>.bootstrap.servers} property says where it is.
+     * Default: the unnamed cluster.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.cluster")
-    String cluster;
+    @Parameter(property = "kafka.testenv.clusterName")
+    String clusterName;
 
     /**
      * A Kafka client properties file whose settings go into the client's configuration, as with the console tools'
      * {@code --producer.config} and {@code --consumer.config}: {@code security.protocol}, {@code sasl.*},
      * {@code ssl.*} or any other client setting. Its {@code bootstrap.servers} says where the cluster is when
      * {@code bootstrapServers} is not given. The goal's own settings ({@code bootstrapServers}, {@code acks},
-     * {@code groupId}, ...) and {@code producerProperties}/{@code consumerProperties} win over the file's. Default:
-     * when the goal talks to the cluster that {@code kafka:start} started in this build, that cluster's
-     * {@code kafka.client.properties} (the first user's settings), so that the goal works against a secured cluster
-     * with nothing to set; else none.
+     * {@code groupId}, ...) and {@code producerProperties}/{@code consumerProperties} win over the file's. Its user
+     * property, {@code kafka.testenv.client.properties}, is the one {@code kafka:start} publishes. Default: when the
+     * goal talks to the cluster that {@code kafka:start} started in this build, that cluster's file (the first user's
+     * settings), so that the goal works against a secured cluster with nothing to set; else none.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.clientProperties")
+    @Parameter(property = PluginParameters.CLIENT_PROPERTIES_PROPERTY)
     File clientProperties;
 
     /**
@@ -62,7 +63,7 @@ abstract class ConsoleMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.topic")
+    @Parameter(property = "kafka.testenv.topic")
     String topic;
 
     /** The project, or Maven's standalone stand-in when there is no pom. */
@@ -78,16 +79,19 @@ abstract class ConsoleMojo extends AbstractMojo {
      * @param owned the client settings the goal sets itself, which a file's settings do not replace
      */
     Connection connection(String goal, Set<String> owned) throws MojoExecutionException {
-        String name = ClusterNames.validate(cluster);
+        String name = ClusterNames.validate(clusterName);
         String prefix = ClusterNames.propertyPrefix(name);
         String published = projectProperty(prefix + "bootstrap.servers");
-        String given = bootstrapServers == null || bootstrapServers.isBlank() ? null
-                : ConsoleClients.checkBootstrapServers(bootstrapServers);
+        String given = unlessPublished(bootstrapServers, PluginParameters.BOOTSTRAP_SERVERS_PROPERTY);
+        given = given == null ? null : ConsoleClients.checkBootstrapServers(given);
+        String givenFile = unlessPublished(clientProperties == null ? null : clientProperties.getPath(),
+                PluginParameters.CLIENT_PROPERTIES_PROPERTY);
         Map<String, String> settings = new LinkedHashMap<>();
         Path file = null;
-        if (clientProperties != null) {
+        if (givenFile != null) {
             file = clientProperties.toPath();
-            settings.putAll(ConsoleClients.readClientProperties(file, "-Dkafka.clientProperties"));
+            settings.putAll(ConsoleClients.readClientProperties(file, "-D"
+                    + PluginParameters.CLIENT_PROPERTIES_PROPERTY));
         } else if (published != null
                 && (given == null || given.equals(ConsoleClients.checkBootstrapServers(published)))) {
             String publishedFile = projectProperty(prefix + "client.properties");
@@ -112,8 +116,9 @@ abstract class ConsoleMojo extends AbstractMojo {
             servers = ConsoleClients.checkBootstrapServers(published);
         } else if (!name.isEmpty()) {
             throw new MojoExecutionException("No Kafka cluster named '" + name + "' was started in this build: "
-                    + prefix + "bootstrap.servers is not set. Run kafka:start with <name>" + name + "</name> before"
-                    + " this goal, or give -Dkafka.bootstrapServers=host:port");
+                    + prefix + "bootstrap.servers is not set. Run kafka:start with <clusterName>" + name
+                    + "</clusterName> before this goal, or give -D" + PluginParameters.BOOTSTRAP_SERVERS_PROPERTY
+                    + "=host:port");
         } else {
             servers = ConsoleClients.DEFAULT_BOOTSTRAP_SERVERS;
         }
@@ -140,6 +145,18 @@ abstract class ConsoleMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * {@code value}, unless it is what {@code kafka:start} published in this build under {@code property}, the
+     * parameter's own user property, which Maven then fills it with: the goal takes the started cluster (the one
+     * {@code clusterName} names) from what was published, below.
+     */
+    private String unlessPublished(String value, String property) {
+        if (value == null || value.isBlank() || value.trim().equals(projectProperty(property))) {
+            return null;
+        }
+        return value.trim();
+    }
+
     private String projectProperty(String key) {
         String value = project == null ? null : project.getProperties().getProperty(key);
         return value == null || value.isBlank() ? null : value;
@@ -149,7 +166,7 @@ abstract class ConsoleMojo extends AbstractMojo {
     String topic(String goal) throws MojoExecutionException {
         if (topic == null || topic.isBlank()) {
             throw new MojoExecutionException("No topic given: kafka:" + goal + " needs one, for example"
-                    + " -Dkafka.topic=orders or <topic>orders</topic>");
+                    + " -Dkafka.testenv.topic=orders or <topic>orders</topic>");
         }
         return topic.trim();
     }

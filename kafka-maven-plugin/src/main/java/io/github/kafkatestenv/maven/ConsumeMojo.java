@@ -34,7 +34,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Prints the records of a topic, one line each, as Kafka's console consumer does, and exits when done: after
  * {@code maxMessages} records, or when no record has arrived for {@code timeout}. For example
- * {@code mvn kafka:consume -Dkafka.topic=orders -Dkafka.maxMessages=3 -Dkafka.format=full}. Works against any
+ * {@code mvn kafka:consume -Dkafka.testenv.topic=orders -Dkafka.testenv.maxMessages=3 -Dkafka.testenv.format=full}.
+ * Works against any
  * cluster, not only one this plugin started.
  *
  * <p>Records go to standard output (or {@code outputFile}), not to Maven's log, so {@code -q} keeps them and drops
@@ -56,7 +57,7 @@ public class ConsumeMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.fromBeginning", defaultValue = "true")
+    @Parameter(property = "kafka.testenv.fromBeginning", defaultValue = "true")
     boolean fromBeginning;
 
     /**
@@ -65,7 +66,7 @@ public class ConsumeMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.maxMessages")
+    @Parameter(property = "kafka.testenv.maxMessages")
     Integer maxMessages;
 
     /**
@@ -75,7 +76,7 @@ public class ConsumeMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.timeout", defaultValue = "10s")
+    @Parameter(property = "kafka.testenv.timeout", defaultValue = "10s")
     String timeout;
 
     /**
@@ -85,7 +86,7 @@ public class ConsumeMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.format", defaultValue = "value")
+    @Parameter(property = "kafka.testenv.format", defaultValue = "value")
     String format;
 
     /**
@@ -94,7 +95,7 @@ public class ConsumeMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.groupId")
+    @Parameter(property = "kafka.testenv.groupId")
     String groupId;
 
     /**
@@ -103,7 +104,7 @@ public class ConsumeMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.outputFile")
+    @Parameter(property = "kafka.testenv.outputFile")
     File outputFile;
 
     /**
@@ -114,16 +115,16 @@ public class ConsumeMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.consumerProperties")
+    @Parameter(property = "kafka.testenv.consumerProperties")
     List<String> consumerProperties = new ArrayList<>();
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         String topicName = topic("consume");
         Map<String, String> owned = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "use -Dkafka.bootstrapServers",
-                ConsumerConfig.GROUP_ID_CONFIG, "use -Dkafka.groupId",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "use -Dkafka.fromBeginning",
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "use -Dkafka.testenv.bootstrap.servers",
+                ConsumerConfig.GROUP_ID_CONFIG, "use -Dkafka.testenv.groupId",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "use -Dkafka.testenv.fromBeginning",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "the goal commits what it printed when it has a groupId",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, "keys are printed as UTF-8 text",
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "values are printed as UTF-8 text");
@@ -147,13 +148,14 @@ public class ConsumeMojo extends ConsoleMojo {
             // An authorizer leaves out of the list the topics the client's user may not describe.
             throw new MojoExecutionException("Topic " + topicName + " is not among the topics this client may see at "
                     + servers + " (" + (topics.isEmpty() ? "it sees none" : "it sees " + String.join(", ", topics))
-                    + "). Check the name, create the topic (kafka.topics on kafka:start or kafka:run), or check that"
+                    + "). Check the name, create the topic (parameter topics of kafka:start or kafka:run), or check"
+                    + " that"
                     + " a grant lets the client's user read it");
         }
         if (!topics.contains(topicName)) {
             throw new MojoExecutionException("Topic " + topicName + " does not exist at " + servers + "; "
                     + (topics.isEmpty() ? "the cluster has no topics" : "its topics are " + String.join(", ", topics))
-                    + ". Check the name, or create the topic (kafka.topics on kafka:start or kafka:run)");
+                    + ". Check the name, or create the topic (parameter topics of kafka:start or kafka:run)");
         }
         KafkaConsumer<byte[], byte[]> consumer = ConsoleClients.createClient(servers,
                 () -> new KafkaConsumer<>(config(servers, group, wait, userProperties)));
@@ -285,7 +287,8 @@ public class ConsumeMojo extends ConsoleMojo {
             return new PrintStream(Files.newOutputStream(path), false, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the output file " + path + ": " + e
-                    + ". Give a writable path with -Dkafka.outputFile, or leave it unset to print to standard output",
+                    + ". Give a writable path with -Dkafka.testenv.outputFile, or leave it unset to print to standard"
+                    + " output",
                     e);
         }
     }
@@ -294,7 +297,7 @@ public class ConsumeMojo extends ConsoleMojo {
         if (consumed == 0) {
             return "; none arrived. Check that something produces to it"
                     + (fromBeginning ? "" : " (fromBeginning is false: only records produced after the goal started"
-                    + " count)") + ", or raise -Dkafka.timeout";
+                    + " count)") + ", or raise -Dkafka.testenv.timeout";
         }
         StringBuilder message = new StringBuilder("; they were:");
         for (String line : seen) {

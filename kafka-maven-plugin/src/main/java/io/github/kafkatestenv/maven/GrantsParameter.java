@@ -1,13 +1,14 @@
 package io.github.kafkatestenv.maven;
 
 import io.github.kafkatestenv.engine.Grant;
-import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import io.github.kafkatestenv.engine.InvalidSettingException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The {@code grants} parameter: one {@code <grant>} element per grant in a pom, or a {@code ;}-separated list as the
- * element's text and in {@code -Dkafka.grants}. It is not a Maven list because Maven splits a list given as text at
+ * element's text and in {@code -Dkafka.testenv.grants}. It is not a Maven list because Maven splits a list given as
+ * text at
  * every comma, and a grant's operations are comma-separated ({@code alice topic:orders read,write}).
  */
 public final class GrantsParameter {
@@ -31,7 +32,7 @@ public final class GrantsParameter {
     /**
      * The grants declared, in order.
      *
-     * @throws KafkaTestEnvException from {@link Grant#parse}, naming the wrong grant and the expected form
+     * @throws InvalidSettingException from {@link Grant#parse}, naming the wrong grant and the expected form
      */
     List<Grant> toGrants() {
         List<Grant> grants = new ArrayList<>();

@@ -37,8 +37,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Sends lines to a topic, one record per line, as Kafka's console producer does: from standard input or a file, with
  * optional keys and headers, to any cluster. For example
- * {@code echo hello | mvn kafka:produce -Dkafka.topic=orders}, or with keys
- * {@code mvn kafka:produce -Dkafka.topic=orders -Dkafka.file=orders.txt -Dkafka.keySeparator=:}.
+ * {@code echo hello | mvn kafka:produce -Dkafka.testenv.topic=orders}, or with keys
+ * {@code mvn kafka:produce -Dkafka.testenv.topic=orders -Dkafka.testenv.file=orders.txt
+ * -Dkafka.testenv.keySeparator=:}.
  *
  * <p>Every line is a record, an empty line too (an empty value), as in Kafka's console producer. Keys, values and
  * headers are sent as UTF-8. A topic that does not exist is left to the broker, as Kafka's console producer leaves
@@ -56,7 +57,7 @@ public class ProduceMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.file")
+    @Parameter(property = "kafka.testenv.file")
     File file;
 
     /**
@@ -66,7 +67,7 @@ public class ProduceMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.keySeparator")
+    @Parameter(property = "kafka.testenv.keySeparator")
     String keySeparator;
 
     /**
@@ -76,7 +77,7 @@ public class ProduceMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.parseHeaders", defaultValue = "false")
+    @Parameter(property = "kafka.testenv.parseHeaders", defaultValue = "false")
     boolean parseHeaders;
 
     /**
@@ -85,7 +86,7 @@ public class ProduceMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.headersDelimiter", defaultValue = "\\t")
+    @Parameter(property = "kafka.testenv.headersDelimiter", defaultValue = "\\t")
     String headersDelimiter;
 
     /**
@@ -93,7 +94,7 @@ public class ProduceMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.headersSeparator", defaultValue = ",")
+    @Parameter(property = "kafka.testenv.headersSeparator", defaultValue = ",")
     String headersSeparator;
 
     /**
@@ -101,16 +102,17 @@ public class ProduceMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.headersKeySeparator", defaultValue = ":")
+    @Parameter(property = "kafka.testenv.headersKeySeparator", defaultValue = ":")
     String headersKeySeparator;
 
     /**
-     * Headers for every record, each {@code name=value}: {@code -Dkafka.headers=source=cli,env=dev}, or in a pom one
+     * Headers for every record, each {@code name=value}: {@code -Dkafka.testenv.headers=source=cli,env=dev}, or in a
+     * pom one
      * {@code <header>name=value</header>} each. They come after the headers parsed from the line. Default: none.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.headers")
+    @Parameter(property = "kafka.testenv.headers")
     List<String> headers = new ArrayList<>();
 
     /**
@@ -120,7 +122,7 @@ public class ProduceMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.acks", defaultValue = "all")
+    @Parameter(property = "kafka.testenv.acks", defaultValue = "all")
     String acks;
 
     /**
@@ -130,7 +132,7 @@ public class ProduceMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.producerProperties")
+    @Parameter(property = "kafka.testenv.producerProperties")
     List<String> producerProperties = new ArrayList<>();
 
     /**
@@ -141,15 +143,15 @@ public class ProduceMojo extends ConsoleMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.timeout", defaultValue = "30s")
+    @Parameter(property = "kafka.testenv.timeout", defaultValue = "30s")
     String timeout;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         String topicName = topic("produce");
         Map<String, String> owned = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "use -Dkafka.bootstrapServers",
-                ProducerConfig.ACKS_CONFIG, "use -Dkafka.acks",
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "use -Dkafka.testenv.bootstrap.servers",
+                ProducerConfig.ACKS_CONFIG, "use -Dkafka.testenv.acks",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "keys are sent as UTF-8 text",
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "values are sent as UTF-8 text");
         Connection connection = connection("produce", owned.keySet());
@@ -163,7 +165,8 @@ public class ProduceMojo extends ConsoleMojo {
         checkSeparators();
         if (file != null && !Files.isRegularFile(file.toPath())) {
             throw new MojoExecutionException("Cannot read the file " + file + ": it does not exist or is not a file."
-                    + " Give an existing file with -Dkafka.file=path, or leave it unset to read standard input");
+                    + " Give an existing file with -Dkafka.testenv.file=path, or leave it unset to read standard"
+                    + " input");
         }
 
         ConsoleClients.quietKafkaLogging();
@@ -239,7 +242,7 @@ public class ProduceMojo extends ConsoleMojo {
         // is missing and the broker did not create it. Every further line would wait as long, so stop here.
         if (result.isDone() && failedAtOnce.get() instanceof org.apache.kafka.common.errors.TimeoutException) {
             throw new MojoExecutionException("Cannot send line " + line.number() + " to " + topicName + ": "
-                    + failedAtOnce.get().getMessage() + " Create the topic first (kafka.topics on kafka:start or"
+                    + failedAtOnce.get().getMessage() + " Create the topic first (parameter topics of kafka:start or"
                     + " kafka:run), or let the broker create it (auto.create.topics.enable=true)", failedAtOnce.get());
         }
         if (Thread.interrupted()) {
@@ -254,7 +257,8 @@ public class ProduceMojo extends ConsoleMojo {
             throw new MojoFailureException(sent.failed.get() + " of " + ConsoleClients.records(sent.count) + " to "
                     + topicName + " at " + servers + " failed within " + ConsoleClients.describe(wait)
                     + "; the first error: " + error + (error instanceof org.apache.kafka.common.errors.TimeoutException
-                    ? ". Check that the brokers are up and the topic has a leader, or raise -Dkafka.timeout" : ""),
+                    ? ". Check that the brokers are up and the topic has a leader, or raise -Dkafka.testenv.timeout"
+                    : ""),
                     error);
         }
         getLog().info(String.format(Locale.ROOT, "Produced %s to %s at %s (%d acknowledged) in %.1f s",
@@ -290,13 +294,13 @@ public class ProduceMojo extends ConsoleMojo {
         for (Map.Entry<String, String> entry : separators.entrySet()) {
             if (entry.getValue() == null || entry.getValue().isEmpty()) {
                 throw new MojoExecutionException("parseHeaders needs a " + entry.getKey() + ", but it is empty: give"
-                        + " one with -Dkafka." + entry.getKey() + "=..., or leave it unset for its default");
+                        + " one with -Dkafka.testenv." + entry.getKey() + "=..., or leave it unset for its default");
             }
         }
         if (separator(headersDelimiter).equals(separator(keySeparator))) {
             throw new MojoExecutionException("headersDelimiter and keySeparator are both "
                     + ConsoleClients.show(separator(keySeparator)) + ": a line could not say where the headers end."
-                    + " Give them different values, e.g. -Dkafka.keySeparator=:");
+                    + " Give them different values, e.g. -Dkafka.testenv.keySeparator=:");
         }
     }
 
@@ -307,7 +311,7 @@ public class ProduceMojo extends ConsoleMojo {
         String recordPart = separator(keySeparator) != null
                 ? "key" + ConsoleClients.escape(separator(keySeparator)) + "value" : "value";
         return "Write every line as " + headerPart + recordPart
-                + ", or change the separators (kafka.keySeparator, kafka.parseHeaders).";
+                + ", or change the separators (keySeparator, parseHeaders).";
     }
 
     /** A separator as configured, {@code \t} meaning a tab; null when unset. */

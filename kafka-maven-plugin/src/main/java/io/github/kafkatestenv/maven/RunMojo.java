@@ -26,16 +26,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Runs a Kafka cluster in the foreground until Ctrl-C, as Kafka's quickstart does, in any directory and with no pom.
  * By default Kafka 3.9.2 in ZooKeeper mode: ZooKeeper on port 2181 and one broker on 9092. For example
- * {@code mvn io.github.kafkatestenv:kafka-maven-plugin:run -Dkafka.mode=kraft -Dkafka.brokers=3
- * -Dkafka.topics=orders:3:3} runs three KRaft nodes with a topic replicated on all of them.
+ * {@code mvn io.github.kafkatestenv:kafka-maven-plugin:run -Dkafka.testenv.mode=kraft -Dkafka.testenv.brokers=3
+ * -Dkafka.testenv.topics=orders:3:3} runs three KRaft nodes with a topic replicated on all of them.
  *
  * <p>Once the cluster is ready the goal prints the bootstrap servers, the ZooKeeper connect string (ZooKeeper mode),
  * the topics and the log file, then a line saying that Kafka is ready. For a secured cluster
- * ({@code kafka.securityProtocol}, {@code kafka.users}, {@code kafka.grants}, ...) it also prints the security
+ * ({@code securityProtocol}, {@code users}, {@code grants}, ...) it also prints the security
  * protocol, the users (names only), a client properties file per user (for a Kafka client's configuration, or
  * {@code kafka-console-producer.sh --producer.config}) and, with TLS, the directory with the certificate authority's
  * {@code ca.pem}. Ctrl-C (or SIGTERM) stops every broker and ZooKeeper, frees the ports and deletes the cluster's
- * directory unless {@code kafka.keepDirectory} is set. The cluster runs inside Maven's JVM, so nothing outlives it.
+ * directory unless {@code keepDirectory} is set. The cluster runs inside Maven's JVM, so nothing outlives it.
  *
  * @since 0.1.0
  */
@@ -47,13 +47,13 @@ public class RunMojo extends AbstractKafkaMojo {
     private static final int ZOOKEEPER_PORT = 2181;
 
     /**
-     * The first broker's port; broker {@code i} listens on {@code port + i}. Default 9092, Kafka's own, so that
+     * The first broker's port; broker {@code i} listens on {@code brokerPort + i}. Default 9092, Kafka's own, so that
      * clients and tools set up for a local Kafka find it. 0 takes free ports, printed once the cluster is ready.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.port", defaultValue = "" + KAFKA_PORT)
-    int port;
+    @Parameter(property = "kafka.testenv.brokerPort", defaultValue = "" + KAFKA_PORT)
+    int brokerPort;
 
     /**
      * The ZooKeeper port in ZooKeeper mode. Default 2181, ZooKeeper's own. 0 takes a free port, printed once the
@@ -61,7 +61,7 @@ public class RunMojo extends AbstractKafkaMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.zookeeperPort", defaultValue = "" + ZOOKEEPER_PORT)
+    @Parameter(property = "kafka.testenv.zookeeperPort", defaultValue = "" + ZOOKEEPER_PORT)
     int zookeeperPort;
 
     /** Where the goal prints; its job is to print, so not to Maven's log, which {@code -q} would silence. */
@@ -76,23 +76,13 @@ public class RunMojo extends AbstractKafkaMojo {
             Charset.defaultCharset());
 
     @Override
-    int port() {
-        return port;
+    int brokerPort() {
+        return brokerPort;
     }
 
     @Override
     int zookeeperPort() {
         return zookeeperPort;
-    }
-
-    @Override
-    int defaultPort() {
-        return KAFKA_PORT;
-    }
-
-    @Override
-    int defaultZookeeperPort() {
-        return ZOOKEEPER_PORT;
     }
 
     @Override

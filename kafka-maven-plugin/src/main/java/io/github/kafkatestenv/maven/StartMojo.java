@@ -29,22 +29,29 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>Where the cluster is goes into project properties, which failsafe's {@code systemPropertyVariables} and
  * {@code environmentVariables} pass on to the tests, and into a properties file for other tools:
  * <ul>
- *   <li>{@code kafka.bootstrap.servers}: every broker's {@code 127.0.0.1:port}, comma separated;</li>
- *   <li>{@code kafka.zookeeper.connect}: the ZooKeeper server's {@code 127.0.0.1:port} (ZooKeeper mode only);</li>
- *   <li>{@code kafka.cluster.id}, {@code kafka.cluster.mode} ({@code zookeeper} or {@code kraft}) and
- *   {@code kafka.log.file} (every broker's and ZooKeeper's log);</li>
- *   <li>{@code kafka.security.protocol}: the listener's {@link #securityProtocol}, {@code PLAINTEXT} by default;</li>
- *   <li>{@code kafka.client.properties}: the path of a properties file with what a client needs to connect, as the
+ *   <li>{@code kafka.testenv.bootstrap.servers}: every broker's {@code 127.0.0.1:port}, comma separated: the property
+ *   {@code @EmbeddedKafka} and the console goals read, so that failsafe can pass it on under the same name;</li>
+ *   <li>{@code kafka.testenv.zookeeper.connect}: the ZooKeeper server's {@code 127.0.0.1:port} (ZooKeeper mode
+ *   only);</li>
+ *   <li>{@code kafka.testenv.cluster.id}, {@code kafka.testenv.cluster.mode} ({@code zookeeper} or {@code kraft}) and
+ *   {@code kafka.testenv.log.file} (every broker's and ZooKeeper's log);</li>
+ *   <li>{@code kafka.testenv.security.protocol}: the listener's {@link #securityProtocol}, {@code PLAINTEXT} by
+ *   default;</li>
+ *   <li>{@code kafka.testenv.client.properties}: the path of a properties file with what a client needs to connect,
+ *   as the
  *   first of the {@link #users} if there are any ({@code bootstrap.servers}, {@code security.protocol},
  *   {@code sasl.*}, {@code ssl.*}); load it into any Kafka client's configuration, or pass it to the console tools'
- *   {@code --producer.config}. {@code kafka.client.<user>.properties}: the same as each declared user;</li>
- *   <li>{@code kafka.tls.directory} (with TLS): the cluster's certificate authority {@code ca.pem}, its
+ *   {@code --producer.config}; {@code @EmbeddedKafka} and the console goals read it under the same name.
+ *   {@code kafka.testenv.client.<user>.properties}: the same as each declared user;</li>
+ *   <li>{@code kafka.testenv.tls.directory} (with TLS): the cluster's certificate authority {@code ca.pem}, its
  *   {@code truststore.p12} and, with {@link #mutualTls}, each user's {@code <user>.p12}, {@code <user>-cert.pem} and
  *   {@code <user>-key.pem}.</li>
  * </ul>
  * Passwords are in the client properties files only, readable by their owner, never in a project property or the
- * build's log. A cluster with a {@link #name} publishes {@code kafka.<name>.bootstrap.servers} and so on. The file is
- * {@code kafka.properties} (or {@code kafka-<name>.properties}) in the work directory, deleted when the cluster stops.
+ * build's log. A cluster with a {@link #clusterName} publishes {@code kafka.testenv.<clusterName>.bootstrap.servers}
+ * and so on. The file is
+ * {@code kafka.properties} (or {@code kafka-<clusterName>.properties}) in the work directory, deleted when the cluster
+ * stops.
  * Ports are free ones by default, so that builds and modules running side by side ({@code -T}) never clash.
  *
  * @since 0.1.0
@@ -57,31 +64,32 @@ public class StartMojo extends AbstractKafkaMojo {
 
     /**
      * The cluster's name, for builds that start several (one execution each, for example a ZooKeeper cluster and a
-     * KRaft one). A named cluster publishes its properties with the name after {@code kafka.}:
-     * {@code kafka.<name>.bootstrap.servers}, {@code kafka.<name>.zookeeper.connect}, ... and writes
-     * {@code kafka-<name>.properties}; {@code stop} with the same name stops it. Default: no name, and the properties are
-     * {@code kafka.bootstrap.servers}, {@code kafka.zookeeper.connect}, ... in {@code kafka.properties}.
+     * KRaft one). A named cluster publishes its properties with the name after {@code kafka.testenv.}:
+     * {@code kafka.testenv.<clusterName>.bootstrap.servers}, ... and writes {@code kafka-<clusterName>.properties};
+     * {@code stop}, {@code produce} and {@code consume} with the same {@code clusterName} find it. Default: no name,
+     * and the properties are {@code kafka.testenv.bootstrap.servers}, ... in {@code kafka.properties}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.name")
-    String name;
+    @Parameter(property = "kafka.testenv.clusterName")
+    String clusterName;
 
     /**
-     * The first broker's port; broker {@code i} listens on {@code port + i}. Default 0: free ports, so that parallel
-     * builds never clash; the tests read them from {@code kafka.bootstrap.servers}.
+     * The first broker's port; broker {@code i} listens on {@code brokerPort + i}. Default 0: free ports, so that
+     * parallel builds never clash; the tests read them from {@code kafka.testenv.bootstrap.servers}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.port", defaultValue = "" + FREE_PORT)
-    int port;
+    @Parameter(property = "kafka.testenv.brokerPort", defaultValue = "" + FREE_PORT)
+    int brokerPort;
 
     /**
-     * The ZooKeeper port in ZooKeeper mode. Default 0: a free port, published as {@code kafka.zookeeper.connect}.
+     * The ZooKeeper port in ZooKeeper mode. Default 0: a free port, published as
+     * {@code kafka.testenv.zookeeper.connect}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.zookeeperPort", defaultValue = "" + FREE_PORT)
+    @Parameter(property = "kafka.testenv.zookeeperPort", defaultValue = "" + FREE_PORT)
     int zookeeperPort;
 
     /**
@@ -105,23 +113,13 @@ public class StartMojo extends AbstractKafkaMojo {
     boolean mavenTestSkip;
 
     @Override
-    int port() {
-        return port;
+    int brokerPort() {
+        return brokerPort;
     }
 
     @Override
     int zookeeperPort() {
         return zookeeperPort;
-    }
-
-    @Override
-    int defaultPort() {
-        return FREE_PORT;
-    }
-
-    @Override
-    int defaultZookeeperPort() {
-        return FREE_PORT;
     }
 
     @Override
@@ -134,29 +132,26 @@ public class StartMojo extends AbstractKafkaMojo {
                     + (skipITs ? "skipITs" : skipTests ? "skipTests" : "maven.test.skip") + ")");
             return;
         }
-        if (inheritedFromProject("name", "kafka.name")) {
-            name = null;
-        }
-        String clusterName = ClusterNames.validate(name);
+        String name = ClusterNames.validate(clusterName);
         BuildClusters clusters = BuildClusters.of(session, getLog()::warn);
-        if (clusters.contains(project, clusterName)) {
-            throw new MojoExecutionException("A Kafka cluster " + ClusterNames.describe(clusterName)
+        if (clusters.contains(project, name)) {
+            throw new MojoExecutionException("A Kafka cluster " + ClusterNames.describe(name)
                     + " is already running in this build of " + project.getId() + ": give each kafka:start execution"
-                    + " its own <name>, and each kafka:stop the name of the cluster it stops");
+                    + " its own <clusterName>, and each kafka:stop the clusterName of the cluster it stops");
         }
         ClusterDefinition definition = definition();
         long started = System.nanoTime();
         KafkaCluster cluster = startCluster(definition);
-        Path file = ClusterNames.propertiesFile(cluster.directory().getParent(), clusterName);
+        Path file = ClusterNames.propertiesFile(cluster.directory().getParent(), name);
         ClientAccess clientAccess = ClientAccess.of(cluster);
-        Map<String, String> published = published(cluster, clusterName, clientAccess);
-        clusters.add(project, new StartedCluster(clusterName, cluster, file, clientAccess, published.keySet()));
-        publish(cluster, clusterName, file, clientAccess, published);
+        Map<String, String> published = published(cluster, name, clientAccess);
+        clusters.add(project, new StartedCluster(name, cluster, file, clientAccess, published.keySet()));
+        publish(cluster, name, file, clientAccess, published);
         String security = ClientAccess.describe(definition);
         getLog().info(String.format(Locale.ROOT, "Kafka %s in %s mode, %d broker%s%s, ready in %.1f s at %s%s%s",
                 cluster.kafkaVersion(), cluster.mode() == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft",
                 cluster.brokers().size(), cluster.brokers().size() == 1 ? "" : "s",
-                "".equals(clusterName) ? "" : " ('" + clusterName + "')",
+                "".equals(name) ? "" : " ('" + name + "')",
                 (System.nanoTime() - started) / 1e9, cluster.bootstrapServers(), describeTopics(cluster),
                 security.isEmpty() ? "" : "; " + security));
         getLog().debug("Published: " + published + " (also in " + file + "); log file: " + cluster.logFile());

@@ -30,15 +30,15 @@ public class StopMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.name")
-    String name;
+    @Parameter(property = "kafka.testenv.clusterName")
+    String clusterName;
 
     /**
      * Skip this goal. Default false. A cluster that is not stopped is still stopped when the project's build ends.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "kafka.skip", defaultValue = "false")
+    @Parameter(property = "kafka.testenv.skip", defaultValue = "false")
     boolean skip;
 
     /** {@code -DskipITs}: then {@code start} started nothing, and there is nothing to warn about. */
@@ -62,12 +62,12 @@ public class StopMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
-            getLog().info("Skipping: kafka.skip is true");
+            getLog().info("Skipping: " + PluginParameters.property("skip") + " is true");
             return;
         }
         BuildClusters clusters = BuildClusters.of(session, getLog()::warn);
-        String clusterName = ClusterNames.validate(name);
-        if (name == null || clusterName.isEmpty()) {
+        String name = ClusterNames.validate(clusterName);
+        if (name.isEmpty()) {
             Map<String, StartedCluster> started = clusters.removeAll(project);
             if (started.isEmpty()) {
                 nothingToStop("no Kafka cluster");
@@ -88,9 +88,9 @@ public class StopMojo extends AbstractMojo {
                 throw failure;
             }
         } else {
-            StartedCluster cluster = clusters.remove(project, clusterName);
+            StartedCluster cluster = clusters.remove(project, name);
             if (cluster == null) {
-                nothingToStop("no Kafka cluster named '" + clusterName + "'");
+                nothingToStop("no Kafka cluster named '" + name + "'");
             } else {
                 stop(cluster);
             }
@@ -104,7 +104,7 @@ public class StopMojo extends AbstractMojo {
         }
         getLog().warn("Nothing to stop: kafka:start started " + what + " in this build of " + project.getId()
                 + " (it was skipped, failed, or is not bound to a phase of this build; with several clusters, give"
-                + " kafka:stop the <name> of a kafka:start execution)");
+                + " kafka:stop the <clusterName> of a kafka:start execution)");
     }
 
     private void stop(StartedCluster started) throws MojoExecutionException {

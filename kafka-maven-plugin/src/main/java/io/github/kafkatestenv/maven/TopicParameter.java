@@ -1,13 +1,14 @@
 package io.github.kafkatestenv.maven;
 
-import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import io.github.kafkatestenv.engine.InvalidSettingException;
 import io.github.kafkatestenv.engine.Topic;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One {@code <topic>} of the {@code topics} parameter, in its short form ({@code <topic>orders:3:3</topic>}, also
- * what each entry of {@code -Dkafka.topics} becomes) or its long form with {@code <name>}, {@code <partitions>},
+ * what each entry of {@code -Dkafka.testenv.topics} becomes) or its long form with {@code <name>},
+ * {@code <partitions>},
  * {@code <replicationFactor>} and {@code <configs>}. Maven fills it in; the goal turns it into {@link Topic}s, so
  * that a wrong topic fails the goal with a message rather than Maven's configuration error.
  */
@@ -43,7 +44,7 @@ public final class TopicParameter {
     /**
      * The topics this element declares: one, or for a comma-separated short form, each of them.
      *
-     * @throws KafkaTestEnvException from {@link Topic}, naming the wrong value and the expected form
+     * @throws InvalidSettingException from {@link Topic}, naming the wrong value and the expected form
      */
     List<Topic> toTopics() {
         if (shortForm != null) {

@@ -1,11 +1,12 @@
 package io.github.kafkatestenv.maven;
 
-import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import io.github.kafkatestenv.engine.InvalidSettingException;
 import io.github.kafkatestenv.engine.User;
 
 /**
  * One {@code <user>} of the {@code users} parameter: {@code <name>} and {@code <password>} elements, or the short form
- * {@code <user>alice:alice-secret</user>} (also what each entry of {@code -Dkafka.users} becomes). Maven fills it in;
+ * {@code <user>alice:alice-secret</user>} (also what each entry of {@code -Dkafka.testenv.users} becomes). Maven
+ * fills it in;
  * the goal turns it into a {@link User}, so that a wrong user fails the goal with the engine's message.
  */
 public final class UserParameter {
@@ -31,7 +32,7 @@ public final class UserParameter {
     /**
      * The user this element declares.
      *
-     * @throws KafkaTestEnvException from {@link User}, naming the wrong value and the expected form
+     * @throws InvalidSettingException from {@link User}, naming the wrong value and the expected form
      */
     User toUser() {
         return shortForm != null ? User.parse(shortForm) : new User(name == null ? null : name.trim(), password);

@@ -70,7 +70,7 @@ class ConsumeGoalTest {
         CapturingLog log = new CapturingLog();
 
         String printed = capturingStdout(() ->
-                consume(log, "kafka.topic", topic, "kafka.maxMessages", "2").execute());
+                consume(log, "kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "2").execute());
 
         assertEquals("a\nb\n", printed.replace(System.lineSeparator(), "\n"));
         assertEquals("Consumed 2 records from " + topic + " at " + cluster.bootstrapServers(),
@@ -81,7 +81,8 @@ class ConsumeGoalTest {
     void withoutMaxMessagesExitsOnceNoRecordArrivesForTheTimeout() throws Exception {
         String topic = topicWith("idle", "a", "b", "c");
 
-        assertEquals(List.of("a", "b", "c"), consumeToFile("kafka.topic", topic, "kafka.timeout", "1s"));
+        assertEquals(List.of("a", "b", "c"), consumeToFile("kafka.testenv.topic", topic, "kafka.testenv.timeout",
+                "1s"));
     }
 
     @Test
@@ -99,7 +100,8 @@ class ConsumeGoalTest {
                 "partition=0 offset=0 timestamp=2026-01-02T03:04:05.678Z key=k1 headers=[h1=v1, h2=v2]"
                         + " value=hello world",
                 "partition=0 offset=1 timestamp=2026-01-02T03:04:05.678Z key=null headers=[] value=null"),
-                consumeToFile("kafka.topic", topic, "kafka.maxMessages", "2", "kafka.format", "FULL"));
+                consumeToFile("kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "2", "kafka.testenv.format",
+                        "FULL"));
     }
 
     @Test
@@ -107,8 +109,8 @@ class ConsumeGoalTest {
         String topic = topicWith("from-end", "old-1", "old-2");
         Path output = directory.resolve("from-end.txt");
         CapturingLog log = new CapturingLog(line -> line.startsWith("Reading " + topic + " from offsets"));
-        ConsumeMojo mojo = consume(log, "kafka.topic", topic, "kafka.fromBeginning", "false",
-                "kafka.maxMessages", "1", "kafka.outputFile", output.toString());
+        ConsumeMojo mojo = consume(log, "kafka.testenv.topic", topic, "kafka.testenv.fromBeginning", "false",
+                "kafka.testenv.maxMessages", "1", "kafka.testenv.outputFile", output.toString());
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<?> consuming = executor.submit(() -> {
@@ -133,7 +135,8 @@ class ConsumeGoalTest {
         String group = uniqueTopic("group");
 
         assertEquals(List.of("a", "b"),
-                consumeToFile("kafka.topic", topic, "kafka.groupId", group, "kafka.maxMessages", "2"));
+                consumeToFile("kafka.testenv.topic", topic, "kafka.testenv.groupId", group,
+                        "kafka.testenv.maxMessages", "2"));
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
@@ -141,7 +144,8 @@ class ConsumeGoalTest {
                     offsets.get(new TopicPartition(topic, 0)).offset()));
         }
         assertEquals(List.of("c"),
-                consumeToFile("kafka.topic", topic, "kafka.groupId", group, "kafka.maxMessages", "1"));
+                consumeToFile("kafka.testenv.topic", topic, "kafka.testenv.groupId", group,
+                        "kafka.testenv.maxMessages", "1"));
     }
 
     @Test
@@ -149,7 +153,7 @@ class ConsumeGoalTest {
         String topic = topicWith("no-group", "a");
         Set<String> before = groups();
 
-        assertEquals(List.of("a"), consumeToFile("kafka.topic", topic, "kafka.maxMessages", "1"));
+        assertEquals(List.of("a"), consumeToFile("kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "1"));
 
         assertEquals(before, groups());
     }
@@ -158,10 +162,12 @@ class ConsumeGoalTest {
     void roundTripThroughTheProduceAndConsumeGoals() throws Exception {
         String topic = createdTopic("round-trip");
         withStdin("trace:1\torder-1|created\n\torder-2|paid\n", () -> goal("produce",
-                new CapturingLog(), "kafka.bootstrapServers", cluster.bootstrapServers(), "kafka.topic", topic,
-                "kafka.parseHeaders", "true", "kafka.keySeparator", "|").execute());
+                new CapturingLog(), "kafka.testenv.bootstrap.servers", cluster.bootstrapServers(),
+                        "kafka.testenv.topic", topic,
+                "kafka.testenv.parseHeaders", "true", "kafka.testenv.keySeparator", "|").execute());
 
-        List<String> lines = consumeToFile("kafka.topic", topic, "kafka.maxMessages", "2", "kafka.format", "full");
+        List<String> lines = consumeToFile("kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "2",
+                "kafka.testenv.format", "full");
 
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(0).matches("partition=0 offset=0 timestamp=\\S+ key=order-1 headers=\\[trace=1]"
@@ -176,21 +182,24 @@ class ConsumeGoalTest {
         CapturingLog log = new CapturingLog();
 
         withStdin("one\n", () -> goal("produce", log,
-                "kafka.bootstrapServers", cluster.bootstrapServers(), "kafka.topic", topic).execute());
+                "kafka.testenv.bootstrap.servers", cluster.bootstrapServers(), "kafka.testenv.topic", topic).execute());
 
         assertTrue(log.infos.get(0).startsWith("Topic " + topic + " does not exist at "), log.infos.toString());
-        assertEquals(List.of("one"), consumeToFile("kafka.topic", topic, "kafka.maxMessages", "1"));
+        assertEquals(List.of("one"), consumeToFile("kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "1"));
     }
 
     @Test
     void closesEveryClientItOpenedAlsoWhenItFails() throws Exception {
         String topic = topicWith("closed", "a");
         withStdin("b\n", () -> goal("produce", new CapturingLog(),
-                "kafka.bootstrapServers", cluster.bootstrapServers(), "kafka.topic", topic).execute());
-        consumeToFile("kafka.topic", topic, "kafka.maxMessages", "2", "kafka.groupId", uniqueTopic("closed"));
-        assertThrows(MojoFailureException.class, () -> consumeToFile("kafka.topic", topic, "kafka.maxMessages", "3",
-                "kafka.timeout", "500ms"));
-        assertThrows(MojoExecutionException.class, () -> consume(new CapturingLog(), "kafka.topic", "nope").execute());
+                "kafka.testenv.bootstrap.servers", cluster.bootstrapServers(), "kafka.testenv.topic", topic).execute());
+        consumeToFile("kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "2", "kafka.testenv.groupId",
+                uniqueTopic("closed"));
+        assertThrows(MojoFailureException.class, () -> consumeToFile("kafka.testenv.topic", topic,
+                "kafka.testenv.maxMessages", "3",
+                "kafka.testenv.timeout", "500ms"));
+        assertThrows(MojoExecutionException.class, () -> consume(new CapturingLog(), "kafka.testenv.topic",
+                "nope").execute());
 
         List<String> left = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(name -> name.contains("kafka-testenv-console-")) // the goals' client ids
@@ -207,8 +216,8 @@ class ConsumeGoalTest {
             String topic = topicWith("too-few", "a", "b");
 
             MojoFailureException failure = assertThrows(MojoFailureException.class, () -> consume(new CapturingLog(),
-                    "kafka.topic", topic, "kafka.maxMessages", "3", "kafka.timeout", "1s",
-                    "kafka.outputFile", directory.resolve("too-few.txt").toString()).execute());
+                    "kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "3", "kafka.testenv.timeout", "1s",
+                    "kafka.testenv.outputFile", directory.resolve("too-few.txt").toString()).execute());
 
             assertEquals("Consumed 2 of 3 records from " + topic + " within 1 s at " + cluster.bootstrapServers()
                     + "; they were:\n  a\n  b", failure.getMessage());
@@ -220,58 +229,63 @@ class ConsumeGoalTest {
             String topic = topicWith("none", "old");
 
             MojoFailureException failure = assertThrows(MojoFailureException.class, () -> consume(new CapturingLog(),
-                    "kafka.topic", topic, "kafka.maxMessages", "1", "kafka.timeout", "500ms",
-                    "kafka.fromBeginning", "false").execute());
+                    "kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "1", "kafka.testenv.timeout", "500ms",
+                    "kafka.testenv.fromBeginning", "false").execute());
 
             assertEquals("Consumed 0 of 1 records from " + topic + " within 0.5 s at " + cluster.bootstrapServers()
                     + "; none arrived. Check that something produces to it (fromBeginning is false: only records"
-                    + " produced after the goal started count), or raise -Dkafka.timeout", failure.getMessage());
+                    + " produced after the goal started count), or raise -Dkafka.testenv.timeout",
+                    failure.getMessage());
         }
 
         @Test
         void topicThatDoesNotExistListingTheTopicsThereAre() {
             assertMessageMatches("Topic nope does not exist at " + cluster.bootstrapServers().replace(".", "\\.")
-                    + "; its topics are (.+, )?existing(, .+)?\\. Check the name, or create the topic \\(kafka\\.topics"
-                    + " on kafka:start or kafka:run\\)", "kafka.topic", "nope");
+                    + "; its topics are (.+, )?existing(, .+)?\\. Check the name, or create the topic \\(parameter"
+                    + " topics"
+                    + " of kafka:start or kafka:run\\)", "kafka.testenv.topic", "nope");
         }
 
         @Test
         void unreachableCluster() throws Exception {
             String servers = "127.0.0.1:" + unusedPort();
             assertMessageMatches("Cannot reach Kafka at " + servers.replace(".", "\\.") + " within 1 s: .*",
-                    "kafka.topic", "existing", "kafka.bootstrapServers", servers, "kafka.timeout", "1");
+                    "kafka.testenv.topic", "existing", "kafka.testenv.bootstrap.servers", servers,
+                            "kafka.testenv.timeout", "1");
         }
 
         @Test
         void missingTopic() {
-            assertMessageMatches("No topic given: kafka:consume needs one, for example -Dkafka\\.topic=orders or"
+            assertMessageMatches("No topic given: kafka:consume needs one, for example"
+                    + " -Dkafka\\.testenv\\.topic=orders or"
                     + " <topic>orders</topic>");
         }
 
         @Test
         void unknownFormat() {
-            assertMessageMatches("Unknown format 'json': use 'value' or 'full', for example -Dkafka\\.format=full",
-                    "kafka.topic", "existing", "kafka.format", "json");
+            assertMessageMatches("Unknown format 'json': use 'value' or 'full', for example"
+                    + " -Dkafka\\.testenv\\.format=full",
+                    "kafka.testenv.topic", "existing", "kafka.testenv.format", "json");
         }
 
         @Test
         void negativeMaxMessages() {
             assertMessageMatches("Invalid maxMessages -1: give at least 1, or leave it unset to read until no record"
-                    + " arrives for the timeout", "kafka.topic", "existing", "kafka.maxMessages", "-1");
+                    + " arrives for the timeout", "kafka.testenv.topic", "existing", "kafka.testenv.maxMessages", "-1");
         }
 
         @Test
         void consumerPropertyWithoutEquals() {
             assertMessageMatches("Invalid consumerProperties entry '=earliest': write key=value, for example"
-                    + " -Dkafka\\.consumerProperties=isolation\\.level=read_committed",
-                    "kafka.topic", "existing", "kafka.consumerProperties", "=earliest");
+                    + " -Dkafka\\.testenv\\.consumerProperties=isolation\\.level=read_committed",
+                    "kafka.testenv.topic", "existing", "kafka.testenv.consumerProperties", "=earliest");
         }
 
         @Test
         void consumerPropertyThatTheGoalSets() {
             assertMessageMatches("consumerProperties sets 'auto\\.offset\\.reset', which this goal sets itself: use"
-                    + " -Dkafka\\.fromBeginning", "kafka.topic", "existing",
-                    "kafka.consumerProperties", "auto.offset.reset=latest");
+                    + " -Dkafka\\.testenv\\.fromBeginning", "kafka.testenv.topic", "existing",
+                    "kafka.testenv.consumerProperties", "auto.offset.reset=latest");
         }
 
         private void assertMessageMatches(String regex, String... properties) {
@@ -285,15 +299,15 @@ class ConsumeGoalTest {
     private List<String> consumeToFile(String... properties) throws Exception {
         Path output = Files.createTempFile(directory, "consumed", ".txt");
         List<String> all = new ArrayList<>(List.of(properties));
-        all.addAll(List.of("kafka.outputFile", output.toString()));
+        all.addAll(List.of("kafka.testenv.outputFile", output.toString()));
         consume(new CapturingLog(), all.toArray(String[]::new)).execute();
         return Files.readAllLines(output, StandardCharsets.UTF_8);
     }
 
     private static ConsumeMojo consume(CapturingLog log, String... properties) throws Exception {
         List<String> all = new ArrayList<>(List.of(properties));
-        if (!all.contains("kafka.bootstrapServers")) {
-            all.addAll(List.of("kafka.bootstrapServers", cluster.bootstrapServers()));
+        if (!all.contains("kafka.testenv.bootstrap.servers")) {
+            all.addAll(List.of("kafka.testenv.bootstrap.servers", cluster.bootstrapServers()));
         }
         return goal("consume", log, all.toArray(String[]::new));
     }

@@ -3,20 +3,13 @@ package io.github.kafkatestenv.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
-import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -31,24 +24,20 @@ class HelpGoalIT {
                 ChildMaven.PLUGIN + ":help", "-Ddetail", "-Dgoal=run")) {
             assertEquals(0, mvn.awaitExit(Duration.ofMinutes(2)), mvn.output());
             String help = mvn.output();
-            Map<String, String> properties = Map.ofEntries(Map.entry("mode", "kafka.mode"),
-                    Map.entry("brokers", "kafka.brokers"), Map.entry("kafkaVersion", "kafka.version"),
-                    Map.entry("topics", "kafka.topics"), Map.entry("port", "kafka.port"),
-                    Map.entry("zookeeperPort", "kafka.zookeeperPort"),
-                    Map.entry("brokerProperties", "kafka.brokerProperties"),
-                    Map.entry("workDirectory", "kafka.workDirectory"),
-                    Map.entry("keepDirectory", "kafka.keepDirectory"),
-                    Map.entry("skip", "kafka.skip"), Map.entry("securityProtocol", "kafka.securityProtocol"),
-                    Map.entry("users", "kafka.users"), Map.entry("saslMechanism", "kafka.saslMechanism"),
-                    Map.entry("mutualTls", "kafka.mutualTls"), Map.entry("authorizer", "kafka.authorizer"),
-                    Map.entry("superUsers", "kafka.superUsers"), Map.entry("grants", "kafka.grants"));
+            // Every parameter's user property is kafka.testenv.<its name>.
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (String parameter : List.of("mode", "brokers", "kafkaVersion", "topics", "brokerPort", "zookeeperPort",
+                    "brokerProperties", "workDirectory", "keepDirectory", "skip", "securityProtocol", "users",
+                    "saslMechanism", "mutualTls", "authorizer", "superUsers", "grants")) {
+                properties.put(parameter, "kafka.testenv." + parameter);
+            }
             properties.forEach((parameter, property) -> {
                 int documented = help.indexOf("\n    " + parameter);
                 assertTrue(documented >= 0, parameter + " is not documented:\n" + help);
                 int next = help.indexOf("User property: ", documented);
                 assertTrue(help.startsWith("User property: " + property, next), parameter + ":\n" + help);
             });
-            assertTrue(help.contains("port (Default: 9092)"), help);
+            assertTrue(help.contains("brokerPort (Default: 9092)"), help);
             assertTrue(help.contains("zookeeperPort (Default: 2181)"), help);
             assertTrue(help.contains("kafkaVersion (Default: 3.9.2)"), help);
             assertTrue(help.contains("securityProtocol (Default: PLAINTEXT)"), help);
@@ -57,7 +46,7 @@ class HelpGoalIT {
 
     @Test
     void documentsEveryGoalAndEveryParameter() throws Exception {
-        Map<String, List<String>> parameters = descriptorParameters();
+        Map<String, Map<String, String>> parameters = PluginDescriptor.editableParameters();
         assertEquals(Set.of("run", "start", "stop", "produce", "consume", "help"), parameters.keySet());
         try (ChildMaven mvn = ChildMaven.start(ChildMaven.IT_DIRECTORY.resolve("help-all"),
                 ChildMaven.PLUGIN + ":help", "-Ddetail")) {
@@ -69,7 +58,7 @@ class HelpGoalIT {
                 assertTrue(section >= 0, "goal " + goal + " is not documented:\n" + help);
                 int end = help.indexOf("\nkafka:", section + 1);
                 String documented = help.substring(section, end < 0 ? help.length() : end);
-                for (String name : names) {
+                for (String name : names.keySet()) {
                     Matcher entries = Pattern.compile("\n    " + name + "( \\(Default: [^)]*\\))?\n(      .*\n|\n)*")
                             .matcher(documented);
                     assertTrue(entries.find(), goal + ": parameter " + name + " is not documented:\n" + documented);
@@ -81,23 +70,5 @@ class HelpGoalIT {
                 }
             });
         }
-    }
-
-    /** The editable parameters of each goal, from the plugin descriptor this build generated. */
-    private static Map<String, List<String>> descriptorParameters() throws Exception {
-        Map<String, List<String>> goals = new TreeMap<>();
-        try (InputStream in = HelpGoalIT.class.getResourceAsStream("/META-INF/maven/plugin.xml");
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            for (Xpp3Dom mojo : Xpp3DomBuilder.build(reader).getChild("mojos").getChildren("mojo")) {
-                List<String> names = new ArrayList<>();
-                for (Xpp3Dom parameter : mojo.getChild("parameters").getChildren("parameter")) {
-                    if (Boolean.parseBoolean(parameter.getChild("editable").getValue())) {
-                        names.add(parameter.getChild("name").getValue());
-                    }
-                }
-                goals.put(mojo.getChild("goal").getValue(), names);
-            }
-        }
-        return goals;
     }
 }

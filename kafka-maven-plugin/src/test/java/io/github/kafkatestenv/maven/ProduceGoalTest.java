@@ -63,7 +63,7 @@ class ProduceGoalTest {
         Path file = Files.writeString(directory.resolve("lines.txt"), "first\n\nthird: ünïcode\n");
         CapturingLog log = new CapturingLog();
 
-        produce(log, "kafka.topic", topic, "kafka.file", file.toString()).execute();
+        produce(log, "kafka.testenv.topic", topic, "kafka.testenv.file", file.toString()).execute();
 
         List<ConsumerRecord<String, String>> records = read(cluster.bootstrapServers(), topic, 3);
         assertEquals(List.of("first", "", "third: ünïcode"), values(records));
@@ -78,8 +78,8 @@ class ProduceGoalTest {
         String topic = createdTopic("stdin");
 
         withStdin("h1:v1,h2:v2\torder-1=created\n\torder-2=paid=in full\n", () ->
-                produce(new CapturingLog(), "kafka.topic", topic, "kafka.keySeparator", "=",
-                        "kafka.parseHeaders", "true", "kafka.headers", "source=cli,env=dev").execute());
+                produce(new CapturingLog(), "kafka.testenv.topic", topic, "kafka.testenv.keySeparator", "=",
+                        "kafka.testenv.parseHeaders", "true", "kafka.testenv.headers", "source=cli,env=dev").execute());
 
         List<ConsumerRecord<String, String>> records = read(cluster.bootstrapServers(), topic, 2);
         assertEquals(List.of("order-1", "order-2"), records.stream().map(ConsumerRecord::key).toList());
@@ -92,8 +92,8 @@ class ProduceGoalTest {
     void separatorsTakeBackslashTAsATab() throws Exception {
         String topic = createdTopic("tabs");
 
-        withStdin("k1\tv1\n", () -> produce(new CapturingLog(), "kafka.topic", topic,
-                "kafka.keySeparator", "\\t").execute());
+        withStdin("k1\tv1\n", () -> produce(new CapturingLog(), "kafka.testenv.topic", topic,
+                "kafka.testenv.keySeparator", "\\t").execute());
 
         ConsumerRecord<String, String> record = read(cluster.bootstrapServers(), topic, 1).get(0);
         assertEquals("k1", record.key());
@@ -103,9 +103,10 @@ class ProduceGoalTest {
     @Test
     void findsTheClusterThatKafkaStartPublishedInThisBuild() throws Exception {
         String topic = createdTopic("published");
-        ProduceMojo mojo = produce(new CapturingLog(), "kafka.topic", topic, "kafka.cluster", "orders");
+        ProduceMojo mojo = produce(new CapturingLog(), "kafka.testenv.topic", topic, "kafka.testenv.clusterName",
+                "orders");
         mojo.project = new MavenProject();
-        mojo.project.getProperties().setProperty("kafka.orders.bootstrap.servers", cluster.bootstrapServers());
+        mojo.project.getProperties().setProperty("kafka.testenv.orders.bootstrap.servers", cluster.bootstrapServers());
 
         withStdin("via the published property\n", mojo::execute);
 
@@ -120,8 +121,8 @@ class ProduceGoalTest {
                 + "key.serializer=org.apache.kafka.common.serialization.StringSerializer\n");
         CapturingLog log = new CapturingLog();
 
-        withStdin("via the file\n", () -> goal("produce", log, "kafka.topic", topic,
-                "kafka.clientProperties", settings.toString()).execute());
+        withStdin("via the file\n", () -> goal("produce", log, "kafka.testenv.topic", topic,
+                "kafka.testenv.client.properties", settings.toString()).execute());
 
         assertEquals(List.of("via the file"), values(read(cluster.bootstrapServers(), topic, 1)));
         assertEquals("Not taking key.serializer from " + settings + ": kafka:produce sets it itself",
@@ -135,9 +136,9 @@ class ProduceGoalTest {
         @Test
         void clientPropertiesFileThatDoesNotExist() {
             assertMessage("Cannot read the client properties file /no/such/client.properties"
-                    + " (-Dkafka.clientProperties): it does not exist or is not a file. Give an existing file with"
-                    + " -Dkafka.clientProperties=path", "kafka.topic", "orders",
-                    "kafka.clientProperties", "/no/such/client.properties");
+                    + " (-Dkafka.testenv.client.properties): it does not exist or is not a file. Give an existing"
+                    + " file with -Dkafka.testenv.client.properties=path", "kafka.testenv.topic", "orders",
+                    "kafka.testenv.client.properties", "/no/such/client.properties");
         }
 
         @Test
@@ -145,11 +146,11 @@ class ProduceGoalTest {
             String topic = createdTopic("no-separator");
 
             MojoExecutionException failure = assertThrows(MojoExecutionException.class, () -> withStdin(
-                    "a:1\nb:2\njust a value\nc:3\n", () -> produce(new CapturingLog(), "kafka.topic", topic,
-                            "kafka.keySeparator", ":").execute()));
+                    "a:1\nb:2\njust a value\nc:3\n", () -> produce(new CapturingLog(), "kafka.testenv.topic", topic,
+                            "kafka.testenv.keySeparator", ":").execute()));
 
             assertEquals("Line 3 has no key separator ':': 'just a value'. Write every line as key:value, or"
-                    + " change the separators (kafka.keySeparator, kafka.parseHeaders). Records acknowledged before"
+                    + " change the separators (keySeparator, parseHeaders). Records acknowledged before"
                     + " that line: 2", failure.getMessage());
             assertEquals(List.of("1", "2"), values(read(cluster.bootstrapServers(), topic, 2)));
         }
@@ -157,8 +158,8 @@ class ProduceGoalTest {
         @Test
         void lineWithoutHeadersDelimiter() {
             MojoExecutionException failure = assertThrows(MojoExecutionException.class, () -> withStdin(
-                    "h1:v1 value\n", () -> produce(new CapturingLog(), "kafka.topic", createdTopic("no-delimiter"),
-                            "kafka.parseHeaders", "true").execute()));
+                    "h1:v1 value\n", () -> produce(new CapturingLog(), "kafka.testenv.topic",
+                            createdTopic("no-delimiter"), "kafka.testenv.parseHeaders", "true").execute()));
 
             assertTrue(failure.getMessage().startsWith("Line 1 has no headers delimiter '\\t': 'h1:v1 value'."),
                     failure.getMessage());
@@ -170,9 +171,10 @@ class ProduceGoalTest {
 
             MojoFailureException failure = assertThrows(MojoFailureException.class, () -> withStdin(
                     "small\n" + tooLarge + "\n" + tooLarge + "\n",
-                    () -> produce(new CapturingLog(), "kafka.topic", "small-records", "kafka.timeout", "5",
+                    () -> produce(new CapturingLog(), "kafka.testenv.topic", "small-records",
+                            "kafka.testenv.timeout", "5",
                             // One record a request, so that the broker rejects the large ones only.
-                            "kafka.producerProperties", "batch.size=0").execute()));
+                            "kafka.testenv.producerProperties", "batch.size=0").execute()));
 
             assertTrue(failure.getMessage().startsWith("2 of 3 records to small-records at "
                     + cluster.bootstrapServers() + " failed within 5 s; the first error:"
@@ -185,10 +187,11 @@ class ProduceGoalTest {
             CapturingLog log = new CapturingLog();
 
             MojoExecutionException failure = assertThrows(MojoExecutionException.class, () -> withStdin("a\nb\nc\n",
-                    () -> produce(log, "kafka.topic", topic, "kafka.timeout", "1s").execute()));
+                    () -> produce(log, "kafka.testenv.topic", topic, "kafka.testenv.timeout", "1s").execute()));
 
             assertEquals("Cannot send line 1 to " + topic + ": Topic " + topic + " not present in metadata after 1000"
-                    + " ms. Create the topic first (kafka.topics on kafka:start or kafka:run), or let the broker create"
+                    + " ms. Create the topic first (parameter topics of kafka:start or kafka:run), or let the broker"
+                    + " create"
                     + " it (auto.create.topics.enable=true)", failure.getMessage());
             assertEquals(List.of("Topic " + topic + " does not exist at " + cluster.bootstrapServers() + ": the broker"
                     + " creates it if its auto.create.topics.enable is true (Kafka's default), else the sends fail"),
@@ -201,8 +204,8 @@ class ProduceGoalTest {
             long started = System.nanoTime();
 
             MojoExecutionException failure = assertThrows(MojoExecutionException.class, () -> produce(
-                    new CapturingLog(), "kafka.topic", "orders", "kafka.bootstrapServers", servers,
-                    "kafka.timeout", "2s").execute());
+                    new CapturingLog(), "kafka.testenv.topic", "orders", "kafka.testenv.bootstrap.servers", servers,
+                    "kafka.testenv.timeout", "2s").execute());
 
             assertTrue(failure.getMessage().startsWith("Cannot reach Kafka at " + servers + " within 2 s: check that"
                     + " a cluster runs there (mvn kafka:run, or kafka:start earlier in this build)"),
@@ -212,76 +215,80 @@ class ProduceGoalTest {
 
         @Test
         void missingTopic() {
-            assertMessage("No topic given: kafka:produce needs one, for example -Dkafka.topic=orders or"
+            assertMessage("No topic given: kafka:produce needs one, for example -Dkafka.testenv.topic=orders or"
                     + " <topic>orders</topic>");
         }
 
         @Test
         void bootstrapServersWithoutPort() {
             assertMessage("Invalid bootstrap server 'localhost' in 'localhost': write host:port[,host:port...], for"
-                    + " example -Dkafka.bootstrapServers=127.0.0.1:9092", "kafka.topic", "orders",
-                    "kafka.bootstrapServers", "localhost");
+                    + " example -Dkafka.testenv.bootstrap.servers=127.0.0.1:9092", "kafka.testenv.topic", "orders",
+                    "kafka.testenv.bootstrap.servers", "localhost");
         }
 
         @Test
         void unresolvableBootstrapServer() {
             assertMessageStartsWith("Cannot create a Kafka client for no-such-host.invalid:9092: No resolvable"
-                    + " bootstrap urls given in bootstrap.servers", "kafka.topic", "orders",
-                    "kafka.bootstrapServers", "no-such-host.invalid:9092");
+                    + " bootstrap urls given in bootstrap.servers", "kafka.testenv.topic", "orders",
+                    "kafka.testenv.bootstrap.servers", "no-such-host.invalid:9092");
         }
 
         @Test
         void clusterNameThatNoStartPublished() {
-            assertMessage("No Kafka cluster named 'audit' was started in this build: kafka.audit.bootstrap.servers is"
-                    + " not set. Run kafka:start with <name>audit</name> before this goal, or give"
-                    + " -Dkafka.bootstrapServers=host:port", "kafka.topic", "orders", "kafka.cluster", "audit");
+            assertMessage("No Kafka cluster named 'audit' was started in this build:"
+                    + " kafka.testenv.audit.bootstrap.servers is not set. Run kafka:start with"
+                    + " <clusterName>audit</clusterName> before this goal, or give"
+                    + " -Dkafka.testenv.bootstrap.servers=host:port", "kafka.testenv.topic", "orders",
+                    "kafka.testenv.clusterName", "audit");
         }
 
         @Test
         void producerPropertyWithoutEquals() {
             assertMessage("Invalid producerProperties entry 'linger.ms': write key=value, for example"
-                    + " -Dkafka.producerProperties=compression.type=zstd", "kafka.topic", "orders",
-                    "kafka.producerProperties", "linger.ms");
+                    + " -Dkafka.testenv.producerProperties=compression.type=zstd", "kafka.testenv.topic", "orders",
+                    "kafka.testenv.producerProperties", "linger.ms");
         }
 
         @Test
         void producerPropertyThatTheGoalSets() {
-            assertMessage("producerProperties sets 'acks', which this goal sets itself: use -Dkafka.acks",
-                    "kafka.topic", "orders", "kafka.producerProperties", "acks=1");
+            assertMessage("producerProperties sets 'acks', which this goal sets itself: use -Dkafka.testenv.acks",
+                    "kafka.testenv.topic", "orders", "kafka.testenv.producerProperties", "acks=1");
         }
 
         @Test
         void headerWithoutEquals() {
-            assertMessage("Invalid headers entry 'source': write key=value, for example -Dkafka.headers=source=cli",
-                    "kafka.topic", "orders", "kafka.headers", "source");
+            assertMessage("Invalid headers entry 'source': write key=value, for example"
+                    + " -Dkafka.testenv.headers=source=cli",
+                    "kafka.testenv.topic", "orders", "kafka.testenv.headers", "source");
         }
 
         @Test
         void fileThatDoesNotExist() {
             assertMessage("Cannot read the file /no/such/file.txt: it does not exist or is not a file. Give an existing"
-                    + " file with -Dkafka.file=path, or leave it unset to read standard input",
-                    "kafka.topic", "orders", "kafka.file", "/no/such/file.txt");
+                    + " file with -Dkafka.testenv.file=path, or leave it unset to read standard input",
+                    "kafka.testenv.topic", "orders", "kafka.testenv.file", "/no/such/file.txt");
         }
 
         @Test
         void badTimeout() {
             assertMessage("Invalid timeout 'soon': write a positive number of seconds (10), a number with a unit"
-                    + " (500ms, 10s, 2m) or an ISO-8601 duration (PT10S)", "kafka.topic", "orders",
-                    "kafka.timeout", "soon");
+                    + " (500ms, 10s, 2m) or an ISO-8601 duration (PT10S)", "kafka.testenv.topic", "orders",
+                    "kafka.testenv.timeout", "soon");
         }
 
         @Test
         void headersDelimiterEqualToKeySeparator() {
             assertMessage("headersDelimiter and keySeparator are both '\\t': a line could not say where the headers"
-                    + " end. Give them different values, e.g. -Dkafka.keySeparator=:", "kafka.topic", "orders",
-                    "kafka.parseHeaders", "true", "kafka.keySeparator", "\\t");
+                    + " end. Give them different values, e.g. -Dkafka.testenv.keySeparator=:", "kafka.testenv.topic",
+                    "orders",
+                    "kafka.testenv.parseHeaders", "true", "kafka.testenv.keySeparator", "\\t");
         }
 
         @Test
         void unknownAcks() {
             assertMessageStartsWith("Cannot create a Kafka client for " + cluster.bootstrapServers()
-                    + ": Invalid value most for configuration acks", "kafka.topic", "orders",
-                    "kafka.bootstrapServers", cluster.bootstrapServers(), "kafka.acks", "most");
+                    + ": Invalid value most for configuration acks", "kafka.testenv.topic", "orders",
+                    "kafka.testenv.bootstrap.servers", cluster.bootstrapServers(), "kafka.testenv.acks", "most");
         }
 
         private void assertMessage(String expected, String... properties) {
@@ -299,8 +306,8 @@ class ProduceGoalTest {
 
     private static ProduceMojo produce(CapturingLog log, String... properties) throws Exception {
         List<String> all = new ArrayList<>(List.of(properties));
-        if (!all.contains("kafka.bootstrapServers") && !all.contains("kafka.cluster")) {
-            all.addAll(List.of("kafka.bootstrapServers", cluster.bootstrapServers()));
+        if (!all.contains("kafka.testenv.bootstrap.servers") && !all.contains("kafka.testenv.clusterName")) {
+            all.addAll(List.of("kafka.testenv.bootstrap.servers", cluster.bootstrapServers()));
         }
         return goal("produce", log, all.toArray(String[]::new));
     }

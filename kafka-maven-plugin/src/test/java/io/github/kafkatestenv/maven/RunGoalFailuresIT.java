@@ -19,15 +19,16 @@ class RunGoalFailuresIT {
 
     @Test
     void rejectsBrokerPropertyWithoutValue() throws Exception {
-        assertFailsWith("broker-property-without-value", "Invalid broker property 'foo': write key=value",
-                ChildMaven.PLUGIN + ":run", "-Dkafka.brokerProperties=log.retention.ms=60000,foo");
+        assertFailsWith("broker-property-without-value", "Invalid parameter brokerProperties"
+                + " (-Dkafka.testenv.brokerProperties): Invalid broker property 'foo': write key=value",
+                ChildMaven.PLUGIN + ":run", "-Dkafka.testenv.brokerProperties=log.retention.ms=60000,foo");
     }
 
     @Test
     void namesCoordinatesAndRepositoriesOfAVersionThatCannotBeResolved() throws Exception {
         String output = assertFailsWith("unresolvable-version",
                 "Cannot resolve the Kafka 3.9.99 runtime org.apache.kafka:kafka_2.13:3.9.99",
-                ChildMaven.PLUGIN + ":run", "-Dkafka.version=3.9.99");
+                ChildMaven.PLUGIN + ":run", "-Dkafka.testenv.kafkaVersion=3.9.99");
         assertTrue(output.contains("from the repositories local-repository (file:"), output);
     }
 
@@ -36,7 +37,8 @@ class RunGoalFailuresIT {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             assertFailsWith("port-in-use", "Port " + taken.getLocalPort() + " (broker 0) is already in use",
-                    ChildMaven.PLUGIN + ":run", "-Dkafka.port=" + taken.getLocalPort(), "-Dkafka.zookeeperPort=0");
+                    ChildMaven.PLUGIN + ":run", "-Dkafka.testenv.brokerPort=" + taken.getLocalPort(),
+                    "-Dkafka.testenv.zookeeperPort=0");
         }
     }
 
@@ -54,8 +56,9 @@ class RunGoalFailuresIT {
                     </topic>
                   </topics>
                 </configuration>""");
-        assertFailsWith("pom-topics", "Topic 'orders' has replication factor 3 but the cluster has 1 broker:"
-                + " lower the replication factor or add brokers", ChildMaven.PLUGIN + ":run");
+        assertFailsWith("pom-topics", "Invalid parameters topics (-Dkafka.testenv.topics), brokers"
+                + " (-Dkafka.testenv.brokers): Topic 'orders' has replication factor 3 but the cluster has 1 broker:"
+                + " lower its replicationFactor or raise brokers", ChildMaven.PLUGIN + ":run");
     }
 
     /** Runs mvn, expects a failed build whose error line carries {@code message}; returns the output. */

@@ -50,8 +50,8 @@ class RunGoalIT {
     @Test
     void runsZooKeeperClusterUntilCtrlC() throws Exception {
         try (ChildMaven mvn = ChildMaven.start(ChildMaven.IT_DIRECTORY.resolve("run-zookeeper"),
-                ChildMaven.PLUGIN + ":run", "-Dkafka.port=0", "-Dkafka.zookeeperPort=0",
-                "-Dkafka.topics=orders:3:1")) {
+                ChildMaven.PLUGIN + ":run", "-Dkafka.testenv.brokerPort=0", "-Dkafka.testenv.zookeeperPort=0",
+                "-Dkafka.testenv.topics=orders:3:1")) {
             String bootstrapServers = mvn.awaitLine(BOOTSTRAP_SERVERS, START_TIMEOUT).group(1);
             String zookeeperConnect = mvn.awaitLine(ZOOKEEPER_CONNECT, START_TIMEOUT).group(1);
             Path logFile = Paths.get(mvn.awaitLine(LOG_FILE, START_TIMEOUT).group(1).trim());
@@ -72,9 +72,9 @@ class RunGoalIT {
     void runsKRaftClusterOfThreeBrokersUntilCtrlC() throws Exception {
         Path directory = ChildMaven.IT_DIRECTORY.resolve("run-kraft");
         Path workDirectory = directory.resolve("clusters");
-        try (ChildMaven mvn = ChildMaven.start(directory, ChildMaven.PLUGIN + ":run", "-Dkafka.port=0",
-                "-Dkafka.zookeeperPort=0", "-Dkafka.mode=kraft", "-Dkafka.brokers=3", "-Dkafka.topics=orders:3:3",
-                "-Dkafka.workDirectory=" + workDirectory)) {
+        try (ChildMaven mvn = ChildMaven.start(directory, ChildMaven.PLUGIN + ":run", "-Dkafka.testenv.brokerPort=0",
+                "-Dkafka.testenv.zookeeperPort=0", "-Dkafka.testenv.mode=kraft", "-Dkafka.testenv.brokers=3",
+                "-Dkafka.testenv.topics=orders:3:3", "-Dkafka.testenv.workDirectory=" + workDirectory)) {
             String bootstrapServers = mvn.awaitLine(BOOTSTRAP_SERVERS, START_TIMEOUT).group(1);
             Path logFile = Paths.get(mvn.awaitLine(LOG_FILE, START_TIMEOUT).group(1).trim());
             mvn.awaitLine(READY, START_TIMEOUT);

@@ -47,10 +47,12 @@ class RunGoalSecurityTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(banner, true, StandardCharsets.UTF_8)); // the goal keeps the stream it found
         try {
-            run = GoalHarness.configure("run", "", Map.of("kafka.port", "0", "kafka.mode", "kraft",
-                    "kafka.workDirectory", workDirectory.toString(), "kafka.topics", "orders",
-                    "kafka.securityProtocol", "SSL", "kafka.mutualTls", "true", "kafka.users", "alice,bob",
-                    "kafka.superUsers", "alice"));
+            run = GoalHarness.configure("run", "", Map.of("kafka.testenv.brokerPort", "0", "kafka.testenv.mode",
+                    "kraft",
+                    "kafka.testenv.workDirectory", workDirectory.toString(), "kafka.testenv.topics", "orders",
+                    "kafka.testenv.securityProtocol", "SSL", "kafka.testenv.mutualTls", "true", "kafka.testenv.users",
+                            "alice,bob",
+                    "kafka.testenv.superUsers", "alice"));
         } finally {
             System.setOut(original);
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
-import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import io.github.kafkatestenv.engine.InvalidSettingException;
 import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.Topic;
 import java.io.File;
@@ -41,7 +41,7 @@ class RunParametersTest {
     @Test
     void commandLineDescribesAKRaftClusterWithAReplicatedTopic() throws Exception {
         ClusterDefinition definition = definition("",
-                "kafka.mode", "kraft", "kafka.brokers", "3", "kafka.topics", "orders:3:3");
+                "kafka.testenv.mode", "kraft", "kafka.testenv.brokers", "3", "kafka.testenv.topics", "orders:3:3");
 
         assertEquals(Mode.KRAFT, definition.mode());
         assertEquals(3, definition.brokers());
@@ -50,7 +50,7 @@ class RunParametersTest {
 
     @Test
     void topicsPropertyTakesACommaSeparatedListWithDefaultsOfOne() throws Exception {
-        ClusterDefinition definition = definition("", "kafka.topics", "orders:3, audit ,payments:2");
+        ClusterDefinition definition = definition("", "kafka.testenv.topics", "orders:3, audit ,payments:2");
 
         assertEquals(List.of(new Topic("orders", 3, 1, Map.of()), Topic.of("audit"),
                 new Topic("payments", 2, 1, Map.of())), definition.topics());
@@ -85,7 +85,7 @@ class RunParametersTest {
         expected.put("log.retention.ms", "60000");
         expected.put("auto.create.topics.enable", "false");
 
-        assertEquals(expected, definition("", "kafka.brokerProperties",
+        assertEquals(expected, definition("", "kafka.testenv.brokerProperties",
                 "log.retention.ms=60000,auto.create.topics.enable=false").brokerProperties());
         assertEquals(expected, definition("""
                 <brokerProperties>
@@ -102,12 +102,13 @@ class RunParametersTest {
 
     @Test
     void kafka4WithoutModeMeansKRaft() throws Exception {
-        assertEquals(Mode.KRAFT, definition("", "kafka.version", "4.4.0").mode());
+        assertEquals(Mode.KRAFT, definition("", "kafka.testenv.kafkaVersion", "4.4.0").mode());
     }
 
     @Test
     void portsComeFromProperties() throws Exception {
-        ClusterDefinition definition = definition("", "kafka.port", "0", "kafka.zookeeperPort", "0");
+        ClusterDefinition definition = definition("", "kafka.testenv.brokerPort", "0", "kafka.testenv.zookeeperPort",
+                "0");
 
         assertEquals(0, definition.brokerPort());
         assertEquals(0, definition.zookeeperPort());
@@ -116,7 +117,7 @@ class RunParametersTest {
     @Test
     void zooKeeperPortIsIgnoredInKRaftMode() throws Exception {
         ClusterDefinition definition = definition("",
-                "kafka.mode", "kraft", "kafka.brokers", "3", "kafka.port", "2180");
+                "kafka.testenv.mode", "kraft", "kafka.testenv.brokers", "3", "kafka.testenv.brokerPort", "2180");
 
         assertEquals(2180, definition.brokerPort());
         assertEquals(0, definition.zookeeperPort(), "2181 would clash with broker 1, but KRaft has no ZooKeeper");
@@ -136,12 +137,13 @@ class RunParametersTest {
     @Test
     void workDirectoryPropertyWins() throws Exception {
         assertEquals(Paths.get("/var/tmp/kafka"),
-                definition("", "kafka.workDirectory", "/var/tmp/kafka", "kafka.keepDirectory", "true").workDirectory());
+                definition("", "kafka.testenv.workDirectory", "/var/tmp/kafka", "kafka.testenv.keepDirectory",
+                        "true").workDirectory());
     }
 
     @Test
     void skipDoesNothing() throws Exception {
-        RunMojo mojo = configured("", "kafka.skip", "true", "kafka.mode", "bogus");
+        RunMojo mojo = configured("", "kafka.testenv.skip", "true", "kafka.testenv.mode", "bogus");
 
         mojo.execute(); // neither validates nor resolves: the mojo has no repository system to resolve with
     }
@@ -151,93 +153,93 @@ class RunParametersTest {
     class ReportsFailure {
 
         @Test
-        void unknownModeWithTheEnginesMessage() {
-            assertEngineMessage("Unknown mode 'bogus': use 'zookeeper' (Kafka 3.9.x) or 'kraft' (Kafka 3.9.x and 4.x)",
-                    "kafka.mode", "bogus");
+        void unknownModeNamingTheParameterAndItsProperty() {
+            assertInvalid("Invalid parameter mode (-Dkafka.testenv.mode): Unknown mode 'bogus': use ZOOKEEPER"
+                    + " (Kafka 3.9.x) or KRAFT (Kafka 3.9.x and 4.x)", "kafka.testenv.mode", "bogus");
         }
 
         @Test
         void unsupportedVersion() {
-            assertMessageStartsWith("Unsupported Kafka version '2.8.2': use 3.9.x", "kafka.version", "2.8.2");
+            assertInvalid("Invalid parameter kafkaVersion (-Dkafka.testenv.kafkaVersion): Unsupported Kafka version"
+                    + " '2.8.2': use 3.9.x", "kafka.testenv.kafkaVersion", "2.8.2");
         }
 
         @Test
-        void zooKeeperModeOnKafka4() {
-            assertMessageStartsWith("ZooKeeper mode needs Kafka 3.9.x, but the version is 4.4.0",
-                    "kafka.version", "4.4.0", "kafka.mode", "zookeeper");
+        void zooKeeperModeOnKafka4NamesBothParameters() {
+            assertInvalid("Invalid parameters mode (-Dkafka.testenv.mode), kafkaVersion (-Dkafka.testenv.kafkaVersion):"
+                    + " ZooKeeper mode needs Kafka 3.x, but kafkaVersion is 4.4.0",
+                    "kafka.testenv.kafkaVersion", "4.4.0", "kafka.testenv.mode", "zookeeper");
         }
 
         @Test
         void topicWhosePartitionsAreNotANumber() {
-            assertEngineMessage("Invalid topic 'orders:x': partitions 'x' is not a number;"
-                    + " use name[:partitions[:replicationFactor]], for example orders:3:1", "kafka.topics", "orders:x");
+            assertInvalid("Invalid parameter topics (-Dkafka.testenv.topics): Invalid topic 'orders:x': partitions 'x'"
+                    + " is not a number; use name[:partitions[:replicationFactor]], for example orders:3:1",
+                    "kafka.testenv.topics", "orders:x");
         }
 
         @Test
         void illegalTopicName() {
-            assertMessageStartsWith("Invalid topic name 'orders/v1'", "kafka.topics", "orders/v1");
+            assertInvalid("Invalid parameter topics (-Dkafka.testenv.topics): Invalid topic name 'orders/v1'",
+                    "kafka.testenv.topics", "orders/v1");
         }
 
         @Test
         void topicWithoutName() {
             MojoExecutionException failure = assertThrows(MojoExecutionException.class,
                     () -> configured("<topics><topic><partitions>3</partitions></topic></topics>").definition());
-            assertEquals("A topic needs a name: use letters, digits, '.', '_' or '-'", failure.getMessage());
+            assertEquals("Invalid parameter topics (-Dkafka.testenv.topics): A topic needs a name: use letters,"
+                    + " digits, '.', '_' or '-'", failure.getMessage());
         }
 
         @Test
         void replicationFactorAboveBrokers() {
-            assertEngineMessage("Topic 'orders' has replication factor 3 but the cluster has 1 broker:"
-                    + " lower the replication factor or add brokers", "kafka.topics", "orders:3:3");
+            assertInvalid("Invalid parameters topics (-Dkafka.testenv.topics), brokers (-Dkafka.testenv.brokers): Topic"
+                    + " 'orders' has replication factor 3 but the cluster has 1 broker: lower its replicationFactor or"
+                    + " raise brokers", "kafka.testenv.topics", "orders:3:3");
         }
 
         @Test
         void brokerCountOutOfRange() {
-            assertEngineMessage("A cluster has 1 to 9 brokers, not 10", "kafka.brokers", "10");
+            assertInvalid("Invalid parameter brokers (-Dkafka.testenv.brokers): A cluster has 1 to 9 brokers, not 10",
+                    "kafka.testenv.brokers", "10");
         }
 
         @Test
         void brokerPropertyWithoutEquals() {
-            MojoExecutionException failure = assertThrows(MojoExecutionException.class,
-                    () -> definition("", "kafka.brokerProperties", "log.retention.ms=60000,foo"));
-            assertEquals("Invalid broker property 'foo': write key=value, for example"
-                    + " -Dkafka.brokerProperties=log.retention.ms=60000,num.io.threads=4",
-                    failure.getMessage());
+            assertInvalid("Invalid parameter brokerProperties (-Dkafka.testenv.brokerProperties): Invalid broker"
+                    + " property 'foo': write key=value, for example log.retention.ms=60000",
+                    "kafka.testenv.brokerProperties", "log.retention.ms=60000,foo");
         }
 
         @Test
         void brokerPropertyGivenTwice() {
-            MojoExecutionException failure = assertThrows(MojoExecutionException.class,
-                    () -> definition("", "kafka.brokerProperties", "log.retention.ms=1,log.retention.ms=2"));
-            assertEquals("Broker property 'log.retention.ms' is given twice ('1' and '2'): give each property once",
-                    failure.getMessage());
+            assertInvalid("Invalid parameter brokerProperties (-Dkafka.testenv.brokerProperties): Broker property"
+                    + " 'log.retention.ms' is given twice ('1' and '2'): give each property once",
+                    "kafka.testenv.brokerProperties", "log.retention.ms=1,log.retention.ms=2");
         }
 
         @Test
         void brokerPropertyThatKafkaTestenvSets() {
-            assertMessageStartsWith("Broker property 'broker.id' is set by kafka-testenv for each broker",
-                    "kafka.brokerProperties", "broker.id=7");
+            assertInvalid("Invalid parameter brokerProperties (-Dkafka.testenv.brokerProperties): Broker property"
+                    + " 'broker.id' is set by kafka-testenv for each broker", "kafka.testenv.brokerProperties",
+                    "broker.id=7");
         }
 
         @Test
         void brokerPortsPast65535() {
-            assertMessageStartsWith("Broker ports 65535..65537 run past 65535",
-                    "kafka.port", "65535", "kafka.brokers", "3", "kafka.mode", "kraft");
+            assertInvalid("Invalid parameters brokerPort (-Dkafka.testenv.brokerPort), brokers"
+                    + " (-Dkafka.testenv.brokers): Broker ports 65535..65537 run past 65535: choose a lower brokerPort",
+                    "kafka.testenv.brokerPort", "65535", "kafka.testenv.brokers", "3", "kafka.testenv.mode", "kraft");
         }
 
-        private void assertEngineMessage(String expected, String... properties) {
-            MojoExecutionException failure = assertThrows(MojoExecutionException.class,
-                    () -> definition("", properties));
-            assertEquals(expected, failure.getMessage());
-            assertInstanceOf(KafkaTestEnvException.class, failure.getCause());
-        }
-
-        private void assertMessageStartsWith(String expected, String... properties) {
+        /** The message starts with {@code expected}; the cause is the engine's error, for the stack trace. */
+        private void assertInvalid(String expected, String... properties) {
             MojoExecutionException failure = assertThrows(MojoExecutionException.class,
                     () -> definition("", properties));
             assertEquals(expected, failure.getMessage().substring(0, Math.min(expected.length(),
                     failure.getMessage().length())), failure.getMessage());
-            assertInstanceOf(KafkaTestEnvException.class, failure.getCause());
+            assertInstanceOf(InvalidSettingException.class, failure.getCause());
         }
     }
 

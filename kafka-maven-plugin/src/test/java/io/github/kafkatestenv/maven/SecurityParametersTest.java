@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.Grant;
-import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import io.github.kafkatestenv.engine.InvalidSettingException;
+import io.github.kafkatestenv.engine.SaslMechanism;
 import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.engine.User;
 import java.util.LinkedHashMap;
@@ -37,14 +38,15 @@ class SecurityParametersTest {
 
     @Test
     void commandLineDescribesUsersGrantsAndSuperUsers() throws Exception {
-        ClusterDefinition definition = definition("", "kafka.securityProtocol", "sasl_ssl",
-                "kafka.users", "alice:alice-secret, bob:bob-secret", "kafka.saslMechanism", "SCRAM-SHA-256",
-                "kafka.superUsers", "admin,User:ops",
-                "kafka.grants", "alice topic:orders read,write; alice group:orders-* read");
+        ClusterDefinition definition = definition("", "kafka.testenv.securityProtocol", "sasl_ssl",
+                "kafka.testenv.users", "alice:alice-secret, bob:bob-secret", "kafka.testenv.saslMechanism",
+                "scram-sha-256",
+                "kafka.testenv.superUsers", "admin,User:ops",
+                "kafka.testenv.grants", "alice topic:orders read,write; alice group:orders-* read");
 
         assertEquals(SecurityProtocol.SASL_SSL, definition.securityProtocol());
         assertEquals(List.of(new User("alice", "alice-secret"), new User("bob", "bob-secret")), definition.users());
-        assertEquals("SCRAM-SHA-256", definition.saslMechanism());
+        assertEquals(SaslMechanism.SCRAM_SHA_256, definition.saslMechanism());
         assertEquals(List.of("User:admin", "User:ops"), definition.superUsers());
         assertEquals(List.of(Grant.parse("alice topic:orders read,write"), Grant.parse("alice group:orders-* read")),
                 definition.grants());
@@ -89,8 +91,8 @@ class SecurityParametersTest {
 
     @Test
     void authorizerWithoutGrantsLetsNobodyButSuperUsersIn() throws Exception {
-        ClusterDefinition definition = definition("", "kafka.securityProtocol", "SASL_PLAINTEXT",
-                "kafka.users", "alice:alice-secret", "kafka.authorizer", "true");
+        ClusterDefinition definition = definition("", "kafka.testenv.securityProtocol", "SASL_PLAINTEXT",
+                "kafka.testenv.users", "alice:alice-secret", "kafka.testenv.authorizer", "true");
 
         assertTrue(definition.authorizer());
         assertEquals(List.of(), definition.grants());
@@ -108,78 +110,87 @@ class SecurityParametersTest {
     @DisplayName("reports failure")
     class ReportsFailure {
 
+        private static final String SASL = "kafka.testenv.securityProtocol";
+
         @Test
         void unknownSecurityProtocol() {
-            assertEngineMessage("Unknown security protocol 'SASL_TLS': use PLAINTEXT, SASL_PLAINTEXT, SSL or SASL_SSL",
-                    "kafka.securityProtocol", "SASL_TLS");
+            assertInvalid("Invalid parameter securityProtocol (-Dkafka.testenv.securityProtocol): Unknown security"
+                    + " protocol 'SASL_TLS': use PLAINTEXT, SASL_PLAINTEXT, SSL or SASL_SSL", SASL, "SASL_TLS");
         }
 
         @Test
         void usersOnAPlaintextListener() {
-            assertEngineMessage("Users [alice] are declared, but with security protocol PLAINTEXT nobody logs in: use"
-                    + " SASL_PLAINTEXT, SASL_SSL, or SSL with mutual TLS, or remove the users",
-                    "kafka.users", "alice:alice-secret");
+            assertInvalid("Invalid parameters users (-Dkafka.testenv.users), securityProtocol"
+                    + " (-Dkafka.testenv.securityProtocol), mutualTls (-Dkafka.testenv.mutualTls): Users [alice] are"
+                    + " declared, but with securityProtocol PLAINTEXT nobody logs in: use SASL_PLAINTEXT, SASL_SSL, or"
+                    + " SSL with mutualTls, or remove the users", "kafka.testenv.users", "alice:alice-secret");
         }
 
         @Test
         void saslWithoutUsers() {
-            assertEngineMessage("Security protocol SASL_SSL needs at least one user to log in: declare one, for"
-                    + " example alice:alice-secret", "kafka.securityProtocol", "SASL_SSL");
+            assertInvalid("Invalid parameters users (-Dkafka.testenv.users), securityProtocol"
+                    + " (-Dkafka.testenv.securityProtocol): securityProtocol SASL_SSL needs at least one user to log"
+                    + " in: declare one in users, for example alice:alice-secret", SASL, "SASL_SSL");
         }
 
         @Test
         void saslUserWithoutPassword() {
-            assertEngineMessage("User 'alice' has no password, which SASL_PLAINTEXT needs: declare it as"
-                    + " alice:<password>", "kafka.securityProtocol", "SASL_PLAINTEXT", "kafka.users", "alice");
+            assertInvalid("Invalid parameters users (-Dkafka.testenv.users), securityProtocol"
+                    + " (-Dkafka.testenv.securityProtocol): User 'alice' has no password, which SASL_PLAINTEXT needs:"
+                    + " declare it as alice:<password>", SASL, "SASL_PLAINTEXT", "kafka.testenv.users", "alice");
         }
 
         @Test
         void userWithoutName() {
-            assertEngineMessage("Invalid user: it has no name before the ':'; use name:password, for example alice:alice-secret",
-                    "kafka.securityProtocol", "SASL_PLAINTEXT", "kafka.users", ":secret");
+            assertInvalid("Invalid parameter users (-Dkafka.testenv.users): Invalid user: it has no name before the"
+                    + " ':'; use name:password, for example alice:alice-secret",
+                    SASL, "SASL_PLAINTEXT", "kafka.testenv.users", ":secret");
         }
 
         @Test
         void unknownSaslMechanism() {
-            assertEngineMessage("Unknown SASL mechanism 'GSSAPI': use PLAIN, SCRAM-SHA-256, SCRAM-SHA-512",
-                    "kafka.securityProtocol", "SASL_PLAINTEXT", "kafka.users", "alice:alice-secret",
-                    "kafka.saslMechanism", "GSSAPI");
+            assertInvalid("Invalid parameter saslMechanism (-Dkafka.testenv.saslMechanism): Unknown SASL mechanism"
+                    + " 'GSSAPI': use PLAIN, SCRAM-SHA-256, SCRAM-SHA-512", SASL, "SASL_PLAINTEXT",
+                    "kafka.testenv.users", "alice:alice-secret", "kafka.testenv.saslMechanism", "GSSAPI");
         }
 
         @Test
         void mutualTlsWithoutTls() {
-            assertEngineMessage("Mutual TLS needs a TLS listener, but the security protocol is SASL_PLAINTEXT: use SSL"
-                    + " or SASL_SSL", "kafka.securityProtocol", "SASL_PLAINTEXT", "kafka.users", "alice:alice-secret",
-                    "kafka.mutualTls", "true");
+            assertInvalid("Invalid parameters mutualTls (-Dkafka.testenv.mutualTls), securityProtocol"
+                    + " (-Dkafka.testenv.securityProtocol): mutualTls needs a TLS listener, but securityProtocol is"
+                    + " SASL_PLAINTEXT: use SSL or SASL_SSL", SASL, "SASL_PLAINTEXT",
+                    "kafka.testenv.users", "alice:alice-secret", "kafka.testenv.mutualTls", "true");
         }
 
         @Test
         void grantWithAnUnknownOperation() {
-            assertEngineMessage("Unknown operation 'rede' in a grant to User:alice: use all, read, write, create,"
-                    + " delete, alter, describe, cluster_action, describe_configs, alter_configs, idempotent_write",
-                    "kafka.securityProtocol", "SASL_PLAINTEXT", "kafka.users", "alice:alice-secret",
-                    "kafka.grants", "alice topic:orders rede");
+            assertInvalid("Invalid parameter grants (-Dkafka.testenv.grants): Invalid grant 'alice topic:orders rede':"
+                    + " unknown operation 'rede'; use all, read, write, create, delete, alter, describe,"
+                    + " cluster_action,"
+                    + " describe_configs, alter_configs, idempotent_write", SASL, "SASL_PLAINTEXT",
+                    "kafka.testenv.users", "alice:alice-secret", "kafka.testenv.grants", "alice topic:orders rede");
         }
 
         @Test
         void grantWithoutOperations() {
-            assertEngineMessage("Invalid grant 'alice topic:orders': use '<user> <resource> <operations>', for"
-                    + " example 'alice topic:orders read,write' or 'alice group:billing-* read'",
-                    "kafka.securityProtocol", "SASL_PLAINTEXT", "kafka.users", "alice:alice-secret",
-                    "kafka.grants", "alice topic:orders");
+            assertInvalid("Invalid parameter grants (-Dkafka.testenv.grants): Invalid grant 'alice topic:orders': use"
+                    + " '<user> <resource> <operations>', for example 'alice topic:orders read,write' or"
+                    + " 'alice group:billing-* read'", SASL, "SASL_PLAINTEXT",
+                    "kafka.testenv.users", "alice:alice-secret", "kafka.testenv.grants", "alice topic:orders");
         }
 
         @Test
         void grantOnAnUnknownResourceType() {
-            assertEngineMessage("Unknown resource type 'queue' in a grant to User:alice: use topic, group, cluster or"
-                    + " transactional_id", "kafka.grants", "alice queue:orders read");
+            assertInvalid("Invalid parameter grants (-Dkafka.testenv.grants): Invalid grant 'alice queue:orders read':"
+                    + " unknown resource type 'queue'; use topic, group, cluster, transactional_id",
+                    "kafka.testenv.grants", "alice queue:orders read");
         }
 
-        private void assertEngineMessage(String expected, String... properties) {
+        private void assertInvalid(String expected, String... properties) {
             MojoExecutionException failure = assertThrows(MojoExecutionException.class,
                     () -> definition("", properties));
             assertEquals(expected, failure.getMessage());
-            assertInstanceOf(KafkaTestEnvException.class, failure.getCause());
+            assertInstanceOf(InvalidSettingException.class, failure.getCause());
         }
     }
 

@@ -83,17 +83,18 @@ public class StartStopGoalsTest {
     public void startPublishesTheClusterAndStopRemovesIt() throws Exception {
         goal("start").execute();
 
-        String bootstrapServers = project.getProperties().getProperty("kafka.bootstrap.servers");
+        String bootstrapServers = project.getProperties().getProperty("kafka.testenv.bootstrap.servers");
         assertTrue(bootstrapServers, bootstrapServers.matches("127\\.0\\.0\\.1:\\d+"));
-        assertTrue(project.getProperties().getProperty("kafka.zookeeper.connect").startsWith("127.0.0.1:"));
-        assertEquals("zookeeper", project.getProperties().getProperty("kafka.cluster.mode"));
+        assertTrue(project.getProperties().getProperty("kafka.testenv.zookeeper.connect").startsWith("127.0.0.1:"));
+        assertEquals("zookeeper", project.getProperties().getProperty("kafka.testenv.cluster.mode"));
         Path file = workDirectory().resolve("kafka.properties");
         Properties written = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             written.load(in);
         }
-        assertEquals(bootstrapServers, written.getProperty("kafka.bootstrap.servers"));
-        assertEquals(project.getProperties().getProperty("kafka.cluster.id"), written.getProperty("kafka.cluster.id"));
+        assertEquals(bootstrapServers, written.getProperty("kafka.testenv.bootstrap.servers"));
+        assertEquals(project.getProperties().getProperty("kafka.testenv.cluster.id"),
+                written.getProperty("kafka.testenv.cluster.id"));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             assertEquals(Set.of("orders"), admin.listTopics().names().get());
         }
@@ -103,55 +104,60 @@ public class StartStopGoalsTest {
         assertRefused(bootstrapServers);
         assertEquals("nothing left in the work directory", List.of(), list(workDirectory()));
         assertNull("stop takes the published address back", project.getProperties()
-                .getProperty("kafka.bootstrap.servers"));
+                .getProperty("kafka.testenv.bootstrap.servers"));
     }
 
     @Test
     public void securedClusterPublishesClientPropertiesThatProduceAndConsumeUse() throws Exception {
-        goal("start", "kafka.securityProtocol", "SASL_SSL", "kafka.saslMechanism", "SCRAM-SHA-256",
-                "kafka.users", "alice:alice-secret,bob:bob-secret", "kafka.grants", "alice topic:orders read,write")
+        goal("start", "kafka.testenv.securityProtocol", "SASL_SSL", "kafka.testenv.saslMechanism", "SCRAM-SHA-256",
+                "kafka.testenv.users", "alice:alice-secret,bob:bob-secret", "kafka.testenv.grants",
+                        "alice topic:orders read,write")
                 .execute();
         Properties published = project.getProperties();
-        String bootstrapServers = published.getProperty("kafka.bootstrap.servers");
+        String bootstrapServers = published.getProperty("kafka.testenv.bootstrap.servers");
         List<String> files = new ArrayList<>();
         try {
-            assertEquals("SASL_SSL", published.getProperty("kafka.security.protocol"));
-            Properties alice = load(Paths.get(published.getProperty("kafka.client.properties")));
+            assertEquals("SASL_SSL", published.getProperty("kafka.testenv.security.protocol"));
+            Properties alice = load(Paths.get(published.getProperty("kafka.testenv.client.properties")));
             assertEquals(bootstrapServers, alice.getProperty("bootstrap.servers"));
             assertEquals("SASL_SSL", alice.getProperty("security.protocol"));
             assertEquals("SCRAM-SHA-256", alice.getProperty("sasl.mechanism"));
             assertTrue(alice.getProperty("sasl.jaas.config").contains("username=\"alice\""));
-            assertEquals(alice, load(Paths.get(published.getProperty("kafka.client.alice.properties"))));
-            Properties bob = load(Paths.get(published.getProperty("kafka.client.bob.properties")));
+            assertEquals(alice, load(Paths.get(published.getProperty("kafka.testenv.client.alice.properties"))));
+            Properties bob = load(Paths.get(published.getProperty("kafka.testenv.client.bob.properties")));
             assertTrue(bob.getProperty("sasl.jaas.config").contains("username=\"bob\""));
-            Path tls = Paths.get(published.getProperty("kafka.tls.directory"));
+            Path tls = Paths.get(published.getProperty("kafka.testenv.tls.directory"));
             assertTrue(Files.isRegularFile(tls.resolve("ca.pem")));
             assertEquals(tls.resolve("truststore.p12").toString(), alice.getProperty("ssl.truststore.location"));
-            Path clientFile = Paths.get(published.getProperty("kafka.client.properties"));
+            Path clientFile = Paths.get(published.getProperty("kafka.testenv.client.properties"));
             assertEquals("only its owner may read a file with a password", "rw-------",
                     PosixFilePermissions.toString(Files.getPosixFilePermissions(clientFile)));
             Properties written = load(workDirectory().resolve("kafka.properties"));
-            assertEquals(clientFile.toString(), written.getProperty("kafka.client.properties"));
-            assertEquals(tls.toString(), written.getProperty("kafka.tls.directory"));
-            List.of("kafka.client.properties", "kafka.client.alice.properties", "kafka.client.bob.properties",
-                    "kafka.tls.directory").forEach(key -> files.add(published.getProperty(key)));
+            assertEquals(clientFile.toString(), written.getProperty("kafka.testenv.client.properties"));
+            assertEquals(tls.toString(), written.getProperty("kafka.testenv.tls.directory"));
+            List.of("kafka.testenv.client.properties", "kafka.testenv.client.alice.properties",
+                    "kafka.testenv.client.bob.properties",
+                    "kafka.testenv.tls.directory").forEach(key -> files.add(published.getProperty(key)));
 
             // produce and consume find the cluster and its client properties (alice's) with nothing set.
             Path lines = Files.writeString(folder.newFile("orders.txt").toPath(), "o-1:placed\n");
-            goal("produce", "kafka.topic", "orders", "kafka.file", lines.toString(), "kafka.keySeparator", ":")
+            goal("produce", "kafka.testenv.topic", "orders", "kafka.testenv.file", lines.toString(),
+                    "kafka.testenv.keySeparator", ":")
                     .execute();
             Path consumed = folder.getRoot().toPath().resolve("consumed.txt");
-            goal("consume", "kafka.topic", "orders", "kafka.maxMessages", "1", "kafka.format", "full",
-                    "kafka.outputFile", consumed.toString()).execute();
+            goal("consume", "kafka.testenv.topic", "orders", "kafka.testenv.maxMessages", "1", "kafka.testenv.format",
+                    "full",
+                    "kafka.testenv.outputFile", consumed.toString()).execute();
             String record = Files.readString(consumed);
             assertTrue(record, record.contains("key=o-1") && record.contains("value=placed"));
 
             // bob has no grant: the authorizer hides the topic from him.
             MojoExecutionException refused = assertThrows(MojoExecutionException.class, () -> goal("consume",
-                    "kafka.topic", "orders", "kafka.clientProperties", published.getProperty(
-                            "kafka.client.bob.properties")).execute());
+                    "kafka.testenv.topic", "orders", "kafka.testenv.client.properties", published.getProperty(
+                            "kafka.testenv.client.bob.properties")).execute());
             assertEquals("Topic orders is not among the topics this client may see at " + bootstrapServers
-                    + " (it sees none). Check the name, create the topic (kafka.topics on kafka:start or kafka:run),"
+                    + " (it sees none). Check the name, create the topic (parameter topics of kafka:start or"
+                    + " kafka:run),"
                     + " or check that a grant lets the client's user read it", refused.getMessage());
         } finally {
             goal("stop").execute();
@@ -162,8 +168,9 @@ public class StartStopGoalsTest {
         for (String file : files) {
             assertFalse(file, Files.exists(Paths.get(file)));
         }
-        for (String key : List.of("kafka.security.protocol", "kafka.client.properties", "kafka.client.alice.properties",
-                "kafka.client.bob.properties", "kafka.tls.directory")) {
+        for (String key : List.of("kafka.testenv.security.protocol", "kafka.testenv.client.properties",
+                "kafka.testenv.client.alice.properties",
+                "kafka.testenv.client.bob.properties", "kafka.testenv.tls.directory")) {
             assertNull("stop takes " + key + " back", published.getProperty(key));
         }
         assertTrue(logged.toString(), logged.stream().anyMatch(line -> line.matches("Kafka 3\\.9\\.2 in ZooKeeper mode,"
@@ -172,30 +179,21 @@ public class StartStopGoalsTest {
     }
 
     @Test
-    public void kafkaPropertiesOfTheProjectAreNotTakenForParameters() throws Exception {
-        // As Spring Boot's parent defines kafka.version (for kafka-clients), and a pom may define kafka.port.
-        project.getProperties().setProperty("kafka.version", "3.8.1");
+    public void onlyPropertiesOfOurOwnPrefixConfigureAGoal() throws Exception {
+        // As Spring Boot's parent defines kafka.version (for kafka-clients), and a pom may define kafka.* for itself.
+        project.getProperties().setProperty("kafka.version", "2.8.2");
+        project.getProperties().setProperty("kafka.mode", "raft");
         project.getProperties().setProperty("kafka.port", "9092");
         project.getProperties().setProperty("kafka.users", "eve:eve-secret");
-        List<String> infos = new ArrayList<>();
-        Mojo start = goal("start");
-        start.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                infos.add(content.toString());
-            }
-        });
-        start.execute();
+        // A property of our prefix in the pom's <properties> is ours: it configures the goal, as Maven does for any.
+        project.getProperties().setProperty("kafka.testenv.mode", "kraft");
+        goal("start").execute();
         try {
-            assertFalse(project.getProperties().getProperty("kafka.bootstrap.servers").endsWith(":9092"));
-            assertTrue(infos.toString(), infos.contains("Not taking kafka.version=3.8.1 from the project's properties"
-                    + " (it may be another tool's, as Spring Boot's kafka.version is): set <kafkaVersion> in this"
-                    + " plugin's configuration or -Dkafka.version to use a value"));
-            assertTrue(infos.toString(), infos.contains("Not taking kafka.users=(not shown: it holds passwords) from"
-                    + " the project's properties (it may be another tool's, as Spring Boot's kafka.version is): set"
-                    + " <users> in this plugin's configuration or -Dkafka.users to use a value"));
-            assertFalse(infos.toString(), infos.toString().contains("eve-secret"));
-            assertTrue(infos.toString(), infos.stream().anyMatch(line -> line.startsWith("Kafka 3.9.2 in ZooKeeper")));
+            assertFalse(project.getProperties().getProperty("kafka.testenv.bootstrap.servers").endsWith(":9092"));
+            assertEquals("kraft", project.getProperties().getProperty("kafka.testenv.cluster.mode"));
+            assertEquals("PLAINTEXT", project.getProperties().getProperty("kafka.testenv.security.protocol"));
+            assertTrue(logged.toString(), logged.stream().anyMatch(line -> line.startsWith("Kafka 3.9.2 in KRaft")));
+            assertFalse(logged.toString(), logged.toString().contains("eve"));
         } finally {
             goal("stop").execute();
         }
@@ -203,18 +201,19 @@ public class StartStopGoalsTest {
 
     @Test
     public void namedClustersPublishUnderTheirNamesAndStopWithoutANameStopsAll() throws Exception {
-        goal("start", "kafka.name", "legacy").execute();
-        goal("start", "kafka.name", "current", "kafka.mode", "kraft").execute();
+        goal("start", "kafka.testenv.clusterName", "legacy").execute();
+        goal("start", "kafka.testenv.clusterName", "current", "kafka.testenv.mode", "kraft").execute();
 
-        String legacy = project.getProperties().getProperty("kafka.legacy.bootstrap.servers");
-        String current = project.getProperties().getProperty("kafka.current.bootstrap.servers");
+        String legacy = project.getProperties().getProperty("kafka.testenv.legacy.bootstrap.servers");
+        String current = project.getProperties().getProperty("kafka.testenv.current.bootstrap.servers");
         assertNotEquals(legacy, current);
-        assertEquals("kraft", project.getProperties().getProperty("kafka.current.cluster.mode"));
-        assertNull("an unnamed cluster's properties", project.getProperties().getProperty("kafka.bootstrap.servers"));
+        assertEquals("kraft", project.getProperties().getProperty("kafka.testenv.current.cluster.mode"));
+        assertNull("an unnamed cluster's properties",
+                project.getProperties().getProperty("kafka.testenv.bootstrap.servers"));
         assertTrue(Files.exists(workDirectory().resolve("kafka-legacy.properties")));
         assertTrue(Files.exists(workDirectory().resolve("kafka-current.properties")));
 
-        goal("stop", "kafka.name", "legacy").execute();
+        goal("stop", "kafka.testenv.clusterName", "legacy").execute();
         assertRefused(legacy);
         assertFalse(Files.exists(workDirectory().resolve("kafka-legacy.properties")));
 
@@ -238,7 +237,7 @@ public class StartStopGoalsTest {
     @Test
     public void aProjectWhoseBuildFailsBeforeStopHasItsClusterStopped() throws Exception {
         goal("start").execute();
-        String bootstrapServers = project.getProperties().getProperty("kafka.bootstrap.servers");
+        String bootstrapServers = project.getProperties().getProperty("kafka.testenv.bootstrap.servers");
 
         // What Maven tells the session's execution listener when a plugin of the integration-test phase fails.
         session.getRequest().getExecutionListener().projectFailed(new ProjectEvent(ExecutionEvent.Type.ProjectFailed));
@@ -254,15 +253,16 @@ public class StartStopGoalsTest {
     public void stopWithoutStartWarnsAndSucceeds() throws Exception {
         goal("stop").execute();
         assertEquals(1, warnings.size());
-        assertTrue(warnings.get(0), warnings.get(0).startsWith("Nothing to stop: kafka:start started no Kafka cluster"));
+        assertTrue(warnings.get(0),
+                warnings.get(0).startsWith("Nothing to stop: kafka:start started no Kafka cluster"));
     }
 
     @Test
     public void skippedIntegrationTestsStartNothing() throws Exception {
-        for (String skip : List.of("skipITs", "skipTests", "maven.test.skip", "kafka.skip")) {
+        for (String skip : List.of("skipITs", "skipTests", "maven.test.skip", "kafka.testenv.skip")) {
             goal("start", skip, "true").execute();
             goal("stop", skip, "true").execute();
-            assertNull(skip, project.getProperties().getProperty("kafka.bootstrap.servers"));
+            assertNull(skip, project.getProperties().getProperty("kafka.testenv.bootstrap.servers"));
         }
         assertEquals("no warning: nothing was meant to start", List.of(), warnings);
     }
@@ -270,16 +270,17 @@ public class StartStopGoalsTest {
     @Test
     public void invalidClusterNameIsRefused() {
         MojoExecutionException failure = assertThrows(MojoExecutionException.class,
-                () -> goal("start", "kafka.name", "my cluster").execute());
-        assertEquals("Invalid cluster name 'my cluster': use letters, digits, '_' and '-' only, for example"
-                + " <name>orders</name>; it becomes part of the property names kafka.<name>.bootstrap.servers",
+                () -> goal("start", "kafka.testenv.clusterName", "my cluster").execute());
+        assertEquals("Invalid parameter clusterName (-Dkafka.testenv.clusterName): 'my cluster' has characters other"
+                + " than letters, digits, '_' and '-'; use only those, for example <clusterName>orders</clusterName>:"
+                + " it becomes part of the property names kafka.testenv.<clusterName>.bootstrap.servers",
                 failure.getMessage());
     }
 
     /** The goal configured as Maven would: the pom's configuration, the descriptor's defaults, {@code -D} pairs. */
     private Mojo goal(String goal, String... userProperties) throws Exception {
         Properties properties = new Properties();
-        properties.setProperty("kafka.workDirectory", workDirectory().toString());
+        properties.setProperty("kafka.testenv.workDirectory", workDirectory().toString());
         for (int i = 0; i < userProperties.length; i += 2) {
             properties.setProperty(userProperties[i], userProperties[i + 1]);
         }

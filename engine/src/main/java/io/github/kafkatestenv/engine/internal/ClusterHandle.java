@@ -108,7 +108,7 @@ public final class ClusterHandle implements KafkaCluster {
     @Override
     public Map<String, String> clientProperties(String user) {
         if (security == null) {
-            throw new KafkaTestEnvException("No user '" + user + "': this cluster's listener is PLAINTEXT, without"
+            throw new IllegalArgumentException("No user '" + user + "': this cluster's listener is PLAINTEXT, without"
                     + " users; use clientProperties()");
         }
         return clientPropertiesOf(security.user(user));
@@ -194,7 +194,7 @@ public final class ClusterHandle implements KafkaCluster {
             requireOpen();
             Node node = node(brokerId);
             if (node.server == null) {
-                throw new KafkaTestEnvException("Broker " + brokerId + " is already stopped: start it first");
+                throw new IllegalStateException("Broker " + brokerId + " is already stopped: start it first");
             }
             try {
                 if (kill) {
@@ -217,7 +217,7 @@ public final class ClusterHandle implements KafkaCluster {
             requireOpen();
             Node node = node(brokerId);
             if (node.server != null) {
-                throw new KafkaTestEnvException("Broker " + brokerId + " is already running");
+                throw new IllegalStateException("Broker " + brokerId + " is already running: stop it first");
             }
             try {
                 node.started(runtime.startNode(node.id, node.config, definition.mode() == Mode.KRAFT));
@@ -237,7 +237,7 @@ public final class ClusterHandle implements KafkaCluster {
             requireOpen();
             requireZooKeeperMode();
             if (zooKeeper == null) {
-                throw new KafkaTestEnvException("ZooKeeper is already stopped: start it first");
+                throw new IllegalStateException("ZooKeeper is already stopped: start it first");
             }
             try {
                 zooKeeper.stop();
@@ -255,7 +255,7 @@ public final class ClusterHandle implements KafkaCluster {
             requireOpen();
             requireZooKeeperMode();
             if (zooKeeper != null) {
-                throw new KafkaTestEnvException("ZooKeeper is already running");
+                throw new IllegalStateException("ZooKeeper is already running: stop it first");
             }
             try {
                 zooKeeper = runtime.startZooKeeper(directory.resolve("zookeeper"), zooKeeperPort);
@@ -271,7 +271,7 @@ public final class ClusterHandle implements KafkaCluster {
 
     private void requireZooKeeperMode() {
         if (definition.mode() != Mode.ZOOKEEPER) {
-            throw new KafkaTestEnvException("This cluster runs in KRaft mode: it has no ZooKeeper to stop or start");
+            throw new IllegalStateException("This cluster runs in KRaft mode: it has no ZooKeeper to stop or start");
         }
     }
 
@@ -320,13 +320,13 @@ public final class ClusterHandle implements KafkaCluster {
 
     void requireOpen() {
         if (closed.get()) {
-            throw new KafkaTestEnvException("The cluster is closed: start a new one");
+            throw new IllegalStateException("The cluster is closed: start a new one");
         }
     }
 
     private Node node(int brokerId) {
         if (brokerId < 0 || brokerId >= nodes.length) {
-            throw new KafkaTestEnvException("No broker " + brokerId + ": this cluster's broker ids are 0.."
+            throw new IllegalArgumentException("No broker " + brokerId + ": this cluster's broker ids are 0.."
                     + (nodes.length - 1));
         }
         return nodes[brokerId];

@@ -3,8 +3,8 @@ package io.github.kafkatestenv.engine.internal;
 import io.github.kafkatestenv.bridge.ClusterAdmin.AclEntry;
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.Grant;
-import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.SaslMechanism;
 import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.engine.User;
 import java.nio.file.Path;
@@ -98,8 +98,8 @@ final class ClusterSecurity {
             }
             config.setProperty(client + "plain.sasl.jaas.config", plainUsers.append(';').toString());
             if (scram()) {
-                config.setProperty(client + "sasl.enabled.mechanisms",
-                        String.join(",", ClusterDefinition.SASL_MECHANISMS));
+                config.setProperty(client + "sasl.enabled.mechanisms", java.util.Arrays.stream(SaslMechanism.values())
+                        .map(SaslMechanism::mechanismName).collect(java.util.stream.Collectors.joining(",")));
                 config.setProperty(client + "scram-sha-256.sasl.jaas.config", SCRAM_MODULE + " required;");
                 config.setProperty(client + "scram-sha-512.sasl.jaas.config", SCRAM_MODULE + " required;");
             } else {
@@ -144,7 +144,7 @@ final class ClusterSecurity {
         SecurityProtocol protocol = definition.securityProtocol();
         properties.put("security.protocol", protocol.name());
         if (protocol.usesSasl() && user != null) {
-            String mechanism = definition.saslMechanism();
+            String mechanism = definition.saslMechanism().mechanismName();
             properties.put("sasl.mechanism", mechanism);
             properties.put("sasl.jaas.config", login(mechanism, user.name(), user.password()));
         }
@@ -169,7 +169,7 @@ final class ClusterSecurity {
                 return user;
             }
         }
-        throw new KafkaTestEnvException("No user '" + name + "' in this cluster: its users are "
+        throw new IllegalArgumentException("No user '" + name + "' in this cluster: its users are "
                 + definition.users().stream().map(User::name).toList());
     }
 
@@ -195,9 +195,9 @@ final class ClusterSecurity {
     List<AclEntry> aclEntries() {
         java.util.Set<AclEntry> entries = new java.util.LinkedHashSet<>();
         for (Grant grant : definition.grants()) {
-            for (String operation : grant.operations()) {
-                entries.add(new AclEntry(grant.principal(), grant.resourceType(), grant.resourceName(),
-                        grant.prefixed(), operation));
+            for (Grant.Operation operation : grant.operations()) {
+                entries.add(new AclEntry(grant.principal(), grant.resourceType().name(), grant.resourceName(),
+                        grant.prefixed(), operation.name()));
             }
         }
         return List.copyOf(entries);

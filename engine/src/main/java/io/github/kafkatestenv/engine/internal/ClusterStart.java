@@ -50,10 +50,10 @@ public final class ClusterStart {
             }
         }
         for (int i = 0; i < definition.brokers() && definition.brokerPort() != 0; i++) {
-            Ports.requireFree(definition.brokerPort() + i, "broker " + i, "broker port (kafka.port)");
+            Ports.requireFree(definition.brokerPort() + i, "broker " + i, "brokerPort");
         }
         if (definition.mode() == Mode.ZOOKEEPER && definition.zookeeperPort() != 0) {
-            Ports.requireFree(definition.zookeeperPort(), "ZooKeeper", "ZooKeeper port (kafka.zookeeperPort)");
+            Ports.requireFree(definition.zookeeperPort(), "ZooKeeper", "zookeeperPort");
         }
         for (int attempt = 1; ; attempt++) {
             try {

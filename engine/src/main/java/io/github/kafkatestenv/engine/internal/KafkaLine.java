@@ -1,7 +1,8 @@
 package io.github.kafkatestenv.engine.internal;
 
-import io.github.kafkatestenv.engine.KafkaTestEnvException;
+import io.github.kafkatestenv.engine.InvalidSettingException;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.Setting;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,9 +50,9 @@ public enum KafkaLine {
                 return KAFKA_4;
             }
         }
-        throw new KafkaTestEnvException("Unsupported Kafka version '" + version + "': use a release from 3.0.0 to 4.x,"
-                + " for example 3.9.2 (ZooKeeper or KRaft mode; the default) or " + builtInVersion(KAFKA_4)
-                + " (KRaft mode only)");
+        throw new InvalidSettingException("Unsupported Kafka version '" + version + "': use a release from 3.0.0 to"
+                + " 4.x, for example 3.9.2 (ZooKeeper or KRaft mode; the default) or " + builtInVersion(KAFKA_4)
+                + " (KRaft mode only)", Setting.KAFKA_VERSION);
     }
 
     /** Whether {@code version} has KRaft mode: 3.3 and newer. */

@@ -22,7 +22,7 @@ final class Ports {
             socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
         } catch (IOException e) {
             throw new KafkaTestEnvException("Port " + port + " (" + use + ") is already in use on " + HOST
-                    + ": stop what listens there, choose another " + setting + ", or use 0 for a free port");
+                    + ": stop what listens there, or set " + setting + " to another port, or to 0 for a free one");
         }
     }
 

@@ -2,9 +2,8 @@ package io.github.kafkatestenv.junit.internal;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.Grant;
-import io.github.kafkatestenv.engine.KafkaTestEnvException;
-import io.github.kafkatestenv.engine.Mode;
-import io.github.kafkatestenv.engine.SecurityProtocol;
+import io.github.kafkatestenv.engine.InvalidSettingException;
+import io.github.kafkatestenv.engine.Setting;
 import io.github.kafkatestenv.engine.Topic;
 import io.github.kafkatestenv.engine.User;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -60,8 +58,8 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
         if (declared.isEmpty()) {
             throw new ParameterResolutionException(where + "@EmbeddedKafka on " + declaringClass.getName()
                     + " declares no users (security protocol " + definition.securityProtocol() + "). Declare it"
-                    + " with users = \"" + user + ":<password>\" and securityProtocol = \"SASL_PLAINTEXT\" (or"
-                    + " SASL_SSL, or SSL with mutualTls = true)");
+                    + " with users = \"" + user + ":<password>\" and securityProtocol = SecurityProtocol.SASL_PLAINTEXT"
+                    + " (or SASL_SSL, or SSL with mutualTls = true)");
         }
         throw new ParameterResolutionException(where + "@EmbeddedKafka on " + declaringClass.getName()
                 + " declares no user '" + user + "', only " + declared + ". Add \"" + user + ":<password>\" to"
@@ -101,119 +99,65 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
     }
 
     /**
-     * Builds the definition attribute by attribute, so that an engine error is reported at the attribute that
-     * caused it.
+     * Builds the definition once. A value the engine rejects is reported at the attributes it names: a setting of
+     * the engine has the same name as the attribute.
      */
     static ClusterDefinition toDefinition(EmbeddedKafka annotation, Class<?> type) {
         if (annotation.mode().length > 1) {
-            throw invalid(type, "mode", "give at most one mode, for example mode = Mode.KRAFT", null);
+            throw invalid(type, "attribute mode", "give at most one mode, for example mode = Mode.KRAFT", null);
         }
-        Mode mode = annotation.mode().length == 1 ? annotation.mode()[0] : null;
-        ClusterDefinition.Builder builder = ClusterDefinition.builder().mode(mode)
-                .kafkaVersion(annotation.kafkaVersion());
-        check(builder, type, mode == null ? "kafkaVersion" : "mode/kafkaVersion");
-        builder.brokers(annotation.brokers());
-        check(builder, type, "brokers");
+        if (annotation.saslMechanism().length > 1) {
+            throw invalid(type, "attribute saslMechanism", "give at most one mechanism, for example saslMechanism ="
+                    + " SaslMechanism.SCRAM_SHA_512", null);
+        }
+        ClusterDefinition.Builder builder = ClusterDefinition.builder()
+                .mode(annotation.mode().length == 1 ? annotation.mode()[0] : null)
+                .kafkaVersion(annotation.kafkaVersion())
+                .brokers(annotation.brokers())
+                .securityProtocol(annotation.securityProtocol())
+                .saslMechanism(annotation.saslMechanism().length == 1 ? annotation.saslMechanism()[0] : null)
+                .mutualTls(annotation.mutualTls())
+                .authorizer(annotation.authorizer());
+        try {
+            builder.brokerProperties(KeyValues.parse(annotation.brokerProperties(), "brokerProperties"));
+        } catch (IllegalArgumentException e) {
+            throw invalid(type, "attribute brokerProperties", e.getMessage(), e);
+        }
+        try {
+            // Sorted, so that the order of topics, super users and grants does not make another cluster; the users'
+            // order is kept, since the first is the clients' default.
+            builder.topics(topics(annotation, type).stream().sorted(Comparator.comparing(Topic::name)).toList());
+            Arrays.stream(annotation.users()).map(User::parse).forEach(builder::user);
+            Arrays.stream(annotation.superUsers()).sorted().forEach(builder::superUser);
+            builder.grants(Arrays.stream(annotation.grants()).map(Grant::parse)
+                    .sorted(Comparator.comparing(Grant::toString)).toList());
+            return builder.build();
+        } catch (InvalidSettingException e) {
+            List<String> attributes = e.settings().stream().map(Setting::key).toList();
+            throw invalid(type, (attributes.size() == 1 ? "attribute " : "attributes ")
+                    + String.join(", ", attributes), e.problem(), e);
+        }
+    }
 
+    /** The declared topics; one that cannot be a topic fails at its {@code @Topic}. */
+    private static List<Topic> topics(EmbeddedKafka annotation, Class<?> type) {
         List<Topic> topics = new ArrayList<>();
         for (io.github.kafkatestenv.junit.Topic declared : annotation.topics()) {
-            String attribute = "topics (@Topic(name = \"" + declared.name() + "\"))";
-            Topic topic;
             try {
-                topic = new Topic(declared.name(), declared.partitions(), declared.replicationFactor(),
-                        KeyValues.parse(declared.configs(), "configs"));
-            } catch (KafkaTestEnvException | IllegalArgumentException e) {
-                throw invalid(type, attribute, e.getMessage(), e);
+                topics.add(new Topic(declared.name(), declared.partitions(), declared.replicationFactor(),
+                        KeyValues.parse(declared.configs(), "configs")));
+            } catch (IllegalArgumentException e) {
+                String problem = e instanceof InvalidSettingException invalid ? invalid.problem() : e.getMessage();
+                throw invalid(type, "attribute topics (@Topic(name = \"" + declared.name() + "\"))", problem, e);
             }
-            topics.add(topic);
         }
-        topics.sort(Comparator.comparing(Topic::name));
-        for (Topic topic : topics) {
-            builder.topic(topic);
-            check(builder, type, "topics (@Topic(name = \"" + topic.name() + "\"))");
-        }
-
-        Map<String, String> brokerProperties;
-        try {
-            brokerProperties = KeyValues.parse(annotation.brokerProperties(), "brokerProperties");
-        } catch (IllegalArgumentException e) {
-            throw invalid(type, "brokerProperties", e.getMessage(), e);
-        }
-        builder.brokerProperties(brokerProperties);
-        check(builder, type, "brokerProperties");
-        return security(annotation, type, builder);
+        return topics;
     }
 
-    /**
-     * Adds the security attributes in steps that a valid declaration passes one by one, so that an error names the
-     * attribute: the protocol, users and mutual TLS depend on each other and are checked together (naming those that
-     * are set); the mechanism, super users, grants and authorizer each after them.
-     * Super users and grants are sorted, so that their order does not make a different cluster; the users' is kept,
-     * since the first is the clients' default.
-     */
-    private static ClusterDefinition security(EmbeddedKafka annotation, Class<?> type,
-                                              ClusterDefinition.Builder builder) {
-        builder.securityProtocol(parse(type, "securityProtocol",
-                () -> SecurityProtocol.parse(annotation.securityProtocol())));
-        for (String user : annotation.users()) {
-            builder.user(parse(type, "users", () -> User.parse(user)));
-        }
-        builder.mutualTls(annotation.mutualTls());
-        List<String> together = new ArrayList<>();
-        if (!annotation.securityProtocol().equals("PLAINTEXT")) {
-            together.add("securityProtocol");
-        }
-        if (annotation.users().length > 0) {
-            together.add("users");
-        }
-        if (annotation.mutualTls()) {
-            together.add("mutualTls");
-        }
-        ClusterDefinition definition = check(builder, type, String.join("/", together));
-        if (!annotation.saslMechanism().isEmpty()) {
-            builder.saslMechanism(annotation.saslMechanism());
-            definition = check(builder, type, "saslMechanism");
-        }
-        if (annotation.superUsers().length > 0) {
-            Arrays.stream(annotation.superUsers()).sorted().forEach(builder::superUser);
-            definition = check(builder, type, "superUsers");
-        }
-        if (annotation.grants().length > 0) {
-            List<Grant> grants = new ArrayList<>();
-            for (String grant : annotation.grants()) {
-                grants.add(parse(type, "grants", () -> Grant.parse(grant)));
-            }
-            grants.sort(Comparator.comparing(Grant::toString));
-            builder.grants(grants);
-            definition = check(builder, type, "grants");
-        }
-        if (annotation.authorizer()) {
-            builder.authorizer(true);
-            definition = check(builder, type, "authorizer");
-        }
-        return definition;
-    }
-
-    private static <T> T parse(Class<?> type, String attribute, Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (KafkaTestEnvException | IllegalArgumentException e) {
-            throw invalid(type, attribute, e.getMessage(), e);
-        }
-    }
-
-    private static ClusterDefinition check(ClusterDefinition.Builder builder, Class<?> type, String attribute) {
-        try {
-            return builder.build();
-        } catch (KafkaTestEnvException | IllegalArgumentException e) {
-            throw invalid(type, attribute, e.getMessage(), e);
-        }
-    }
-
-    private static ExtensionConfigurationException invalid(Class<?> type, String attribute, String problem,
+    private static ExtensionConfigurationException invalid(Class<?> type, String where, String problem,
                                                            Throwable cause) {
-        return new ExtensionConfigurationException("@EmbeddedKafka on " + type.getName() + ", attribute "
-                + attribute + ": " + problem, cause);
+        return new ExtensionConfigurationException("@EmbeddedKafka on " + type.getName() + ", " + where + ": "
+                + problem, cause);
     }
 
     /** Parses {@code "key=value"} strings. */

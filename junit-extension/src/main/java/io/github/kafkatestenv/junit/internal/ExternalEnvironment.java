@@ -3,6 +3,11 @@ package io.github.kafkatestenv.junit.internal;
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.Topic;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,8 +24,10 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 /**
  * An existing cluster named by {@code kafka.testenv.bootstrap.servers}: one per test run, in the root store.
  * Declared topics are created under a prefix unique to the run; closing deletes every topic with that prefix.
- * Every client, the extension's own too, connects with the {@value EmbeddedKafka#CLIENT_PROPERTY_PREFIX}{@code *}
- * system properties as they were when the run first needed the cluster.
+ * Every client, the extension's own too, connects with the settings of the client properties file that
+ * {@value EmbeddedKafka#CLIENT_PROPERTIES_FILE_PROPERTY} names, and the
+ * {@value EmbeddedKafka#CLIENT_PROPERTY_PREFIX}{@code *} system properties over them, as they were when the run first
+ * needed the cluster.
  */
 // AutoCloseable is what JUnit 5.13+ and 6 close; CloseableResource what older JUnit 5 closes. Either closes it once.
 @SuppressWarnings("deprecation")
@@ -37,8 +44,14 @@ final class ExternalEnvironment implements KafkaEnvironment, AutoCloseable,
     ExternalEnvironment(String bootstrapServers, Properties systemProperties) {
         this.bootstrapServers = bootstrapServers.trim();
         Map<String, String> properties = new TreeMap<>();
+        String file = systemProperties.getProperty(EmbeddedKafka.CLIENT_PROPERTIES_FILE_PROPERTY, "").trim();
+        if (!file.isEmpty()) {
+            properties.putAll(readClientProperties(Paths.get(file)));
+            properties.remove("bootstrap.servers"); // the file's cluster is the one named, or another: the name wins
+        }
         for (String key : systemProperties.stringPropertyNames()) {
             if (key.startsWith(EmbeddedKafka.CLIENT_PROPERTY_PREFIX)
+                    && !key.equals(EmbeddedKafka.CLIENT_PROPERTIES_FILE_PROPERTY)
                     && key.length() > EmbeddedKafka.CLIENT_PROPERTY_PREFIX.length()) {
                 properties.put(key.substring(EmbeddedKafka.CLIENT_PROPERTY_PREFIX.length()),
                         systemProperties.getProperty(key));
@@ -52,6 +65,20 @@ final class ExternalEnvironment implements KafkaEnvironment, AutoCloseable,
         properties.put("bootstrap.servers", this.bootstrapServers);
         this.clientProperties = Collections.unmodifiableMap(properties);
         this.prefix = "kafka-testenv-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    }
+
+    private static Map<String, String> readClientProperties(Path file) {
+        Properties read = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            read.load(in);
+        } catch (IOException e) {
+            throw new ExtensionConfigurationException("Cannot read the client properties file " + file + " (system"
+                    + " property " + EmbeddedKafka.CLIENT_PROPERTIES_FILE_PROPERTY + "): " + e + ". Name an existing,"
+                    + " readable file, as kafka:start publishes it", e);
+        }
+        Map<String, String> settings = new TreeMap<>();
+        read.stringPropertyNames().forEach(key -> settings.put(key, read.getProperty(key)));
+        return settings;
     }
 
     @Override

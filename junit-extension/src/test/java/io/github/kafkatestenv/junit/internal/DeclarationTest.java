@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
+import io.github.kafkatestenv.engine.SaslMechanism;
 import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
 import java.util.List;
@@ -22,7 +23,7 @@ class DeclarationTest {
         ClusterDefinition definition = definition(Secured.class);
         assertEquals(SecurityProtocol.SASL_SSL, definition.securityProtocol());
         assertEquals(List.of("alice", "admin"), definition.users().stream().map(u -> u.name()).toList());
-        assertEquals("SCRAM-SHA-256", definition.saslMechanism());
+        assertEquals(SaslMechanism.SCRAM_SHA_256, definition.saslMechanism());
         assertEquals(List.of("User:admin"), definition.superUsers());
         assertEquals(2, definition.grants().size());
         assertTrue(definition.authorizer());
@@ -61,25 +62,25 @@ class DeclarationTest {
         return Declaration.find(type).orElseThrow().definition();
     }
 
-    @EmbeddedKafka(securityProtocol = "SASL_SSL", saslMechanism = "SCRAM-SHA-256",
+    @EmbeddedKafka(securityProtocol = SecurityProtocol.SASL_SSL, saslMechanism = SaslMechanism.SCRAM_SHA_256,
             users = {"alice:alice-secret", "admin:admin-secret"}, superUsers = {"admin"},
             grants = {"alice topic:orders read", "alice group:app-* read"})
     static class Secured {
     }
 
     @EmbeddedKafka(grants = {"alice group:app-* read", "alice topic:orders read"}, superUsers = {"admin"},
-            users = {"alice:alice-secret", "admin:admin-secret"}, saslMechanism = "SCRAM-SHA-256",
-            securityProtocol = "SASL_SSL")
+            users = {"alice:alice-secret", "admin:admin-secret"}, saslMechanism = SaslMechanism.SCRAM_SHA_256,
+            securityProtocol = SecurityProtocol.SASL_SSL)
     static class SecuredReordered {
     }
 
-    @EmbeddedKafka(securityProtocol = "SASL_SSL", saslMechanism = "SCRAM-SHA-512",
+    @EmbeddedKafka(securityProtocol = SecurityProtocol.SASL_SSL, saslMechanism = SaslMechanism.SCRAM_SHA_512,
             users = {"alice:alice-secret", "admin:admin-secret"}, superUsers = {"admin"},
             grants = {"alice topic:orders read", "alice group:app-* read"})
     static class OtherMechanism {
     }
 
-    @EmbeddedKafka(securityProtocol = "SASL_SSL", saslMechanism = "SCRAM-SHA-256",
+    @EmbeddedKafka(securityProtocol = SecurityProtocol.SASL_SSL, saslMechanism = SaslMechanism.SCRAM_SHA_256,
             users = {"admin:admin-secret", "alice:alice-secret"}, superUsers = {"admin"},
             grants = {"alice topic:orders read", "alice group:app-* read"})
     static class OtherFirstUser {

@@ -88,13 +88,14 @@ public final class ConsoleClients {
             int port = matcher.matches() ? Integer.parseInt(matcher.group(2)) : -1;
             if (port < 1 || port > 65535) {
                 throw new MojoExecutionException("Invalid bootstrap server '" + trimmed + "' in '" + servers
-                        + "': write host:port[,host:port...], for example -Dkafka.bootstrapServers=127.0.0.1:9092");
+                        + "': write host:port[,host:port...], for example"
+                        + " -Dkafka.testenv.bootstrap.servers=127.0.0.1:9092");
             }
             checked.add(trimmed);
         }
         if (checked.isEmpty()) {
             throw new MojoExecutionException("No bootstrap servers given ('" + servers + "'): write"
-                    + " host:port[,host:port...], for example -Dkafka.bootstrapServers=127.0.0.1:9092");
+                    + " host:port[,host:port...], for example -Dkafka.testenv.bootstrap.servers=127.0.0.1:9092");
         }
         return String.join(",", checked);
     }
@@ -163,7 +164,7 @@ public final class ConsoleClients {
             String key = equals < 0 ? "" : entry.substring(0, equals).trim();
             if (key.isEmpty()) {
                 throw new MojoExecutionException("Invalid " + parameter + " entry '" + entry.trim()
-                        + "': write key=value, for example -Dkafka." + parameter + "=" + example);
+                        + "': write key=value, for example -Dkafka.testenv." + parameter + "=" + example);
             }
             String value = entry.substring(equals + 1).trim();
             String previous = parsed.put(key, value);
@@ -179,14 +180,14 @@ public final class ConsoleClients {
      * Reads a Kafka client properties file, as Kafka's console tools read {@code --producer.config}: with
      * {@link Properties#load(java.io.InputStream)}, values as they are.
      *
-     * @param origin where the path came from, for the message ({@code -Dkafka.clientProperties})
+     * @param origin where the path came from, for the message ({@code -Dkafka.testenv.client.properties})
      * @throws MojoExecutionException naming the file and where its path came from, if it cannot be read
      */
     public static Map<String, String> readClientProperties(Path file, String origin) throws MojoExecutionException {
         if (!Files.isRegularFile(file)) {
             throw new MojoExecutionException("Cannot read the client properties file " + file + " (" + origin
                     + "): it does not exist or is not a file. Give an existing file with"
-                    + " -Dkafka.clientProperties=path");
+                    + " -Dkafka.testenv.client.properties=path");
         }
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
@@ -269,8 +270,9 @@ public final class ConsoleClients {
     public static MojoExecutionException unreachable(String bootstrapServers, Duration timeout, Throwable cause) {
         return new MojoExecutionException("Cannot reach Kafka at " + bootstrapServers + " within " + describe(timeout)
                 + ": check that a cluster runs there (mvn kafka:run, or kafka:start earlier in this build), that"
-                + " bootstrapServers is right (-Dkafka.bootstrapServers=host:port), and that the security settings"
-                + " match the listener; -Dkafka.timeout waits longer", cause);
+                + " bootstrapServers is right (-Dkafka.testenv.bootstrap.servers=host:port), and that the security"
+                + " settings"
+                + " match the listener; -Dkafka.testenv.timeout waits longer", cause);
     }
 
     /** A client factory that may fail on its configuration. */

@@ -54,7 +54,7 @@ public enum ConsoleRecordFormat {
         }
         throw new MojoExecutionException("Unknown format '" + name + "': use "
                 + String.join(" or ", Arrays.stream(values()).map(f -> "'" + f.name().toLowerCase(Locale.ROOT) + "'")
-                .toList()) + ", for example -Dkafka.format=full");
+                .toList()) + ", for example -Dkafka.testenv.format=full");
     }
 
     private static String text(byte[] bytes) {

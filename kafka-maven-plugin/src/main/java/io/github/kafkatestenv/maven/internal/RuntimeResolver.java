@@ -55,7 +55,7 @@ public final class RuntimeResolver {
         } catch (DependencyResolutionException e) {
             throw new MojoExecutionException("Cannot resolve the Kafka " + kafkaVersion + " runtime "
                     + String.join(", ", coordinates) + " (with their runtime dependencies) from "
-                    + describeRepositories() + ": " + rootMessage(e) + ". Check that kafka.version names a"
+                    + describeRepositories() + ": " + rootMessage(e) + ". Check that kafkaVersion names a"
                     + " released Kafka 3.9.x or 4.x version, and that these repositories (settings.xml, mirrors)"
                     + " serve it" + (session.isOffline() ? "; the build is offline (-o), so only the local repository "
                     + session.getLocalRepository().getBasedir() + " was used" : ""), e);

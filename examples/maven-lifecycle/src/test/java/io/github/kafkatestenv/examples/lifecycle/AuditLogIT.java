@@ -17,16 +17,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs in failsafe's integration-test phase against the cluster kafka:start started before it; the pom passes the
- * published kafka.bootstrap.servers to this JVM as a system property.
+ * published kafka.testenv.bootstrap.servers to this JVM as a system property.
  */
 class AuditLogIT {
 
-    private static final String BOOTSTRAP_SERVERS = System.getProperty("kafka.bootstrap.servers");
+    private static final String BOOTSTRAP_SERVERS = System.getProperty("kafka.testenv.bootstrap.servers");
     private static AuditLog auditLog;
 
     @BeforeAll
     static void connect() {
-        assertNotNull(BOOTSTRAP_SERVERS, "kafka.bootstrap.servers: run through mvn verify, which starts Kafka");
+        assertNotNull(BOOTSTRAP_SERVERS, "kafka.testenv.bootstrap.servers: run through mvn verify, which starts Kafka");
         auditLog = new AuditLog(BOOTSTRAP_SERVERS);
     }
 
