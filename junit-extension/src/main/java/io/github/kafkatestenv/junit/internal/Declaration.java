@@ -28,12 +28,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param annotation     the annotation found (directly, as a meta-annotation, inherited, or on an enclosing class)
  * @param declaringClass the test class it was found on
  * @param definition     the cluster it declares; equal for equal declarations, whatever the order of topics
+ * @param compatibility  whose defaults fill what the annotation leaves out
  */
-record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDefinition definition) {
+record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDefinition definition,
+                   Compatibility compatibility) {
 
-    /** Whether the class asked for a cluster of its own. */
+    /** Whether the class gets a cluster of its own: it asked for one, or spring-kafka-test compatibility is on. */
     boolean freshCluster() {
-        return annotation.freshCluster();
+        return annotation.freshCluster() || compatibility.clusterPerClass();
     }
 
     /** The topics as declared (for an existing cluster, which ignores the cluster-level attributes). */
@@ -78,15 +80,20 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
                 .anyMatch(name -> name.trim().equals(user))).orElse(false);
     }
 
+    /** Whether an {@link EmbeddedKafka} applies to {@code testClass}, read without building its definition. */
+    static boolean declared(Class<?> testClass) {
+        return annotated(testClass).isPresent();
+    }
+
     /**
      * The declaration for {@code testClass}: its own (or inherited, or meta-) annotation, else its enclosing
      * class's for {@code @Nested} classes.
      *
      * @throws ExtensionConfigurationException if the annotation cannot make a definition, naming class and attribute
      */
-    static Optional<Declaration> find(Class<?> testClass) {
+    static Optional<Declaration> find(Class<?> testClass, Compatibility compatibility) {
         return annotated(testClass).map(found -> new Declaration(found.getKey(), found.getValue(),
-                toDefinition(found.getKey(), found.getValue())));
+                toDefinition(found.getKey(), found.getValue(), compatibility), compatibility));
     }
 
     /** The annotation that applies to {@code testClass}, and the class it is on. */
@@ -104,7 +111,7 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
      * Builds the definition attribute by attribute, so that an engine error is reported at the attribute that
      * caused it.
      */
-    static ClusterDefinition toDefinition(EmbeddedKafka annotation, Class<?> type) {
+    static ClusterDefinition toDefinition(EmbeddedKafka annotation, Class<?> type, Compatibility compatibility) {
         if (annotation.mode().length > 1) {
             throw invalid(type, "mode", "give at most one mode, for example mode = Mode.KRAFT", null);
         }
@@ -120,7 +127,11 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
             String attribute = "topics (@Topic(name = \"" + declared.name() + "\"))";
             Topic topic;
             try {
-                topic = new Topic(declared.name(), declared.partitions(), declared.replicationFactor(),
+                int partitions = declared.partitions() == io.github.kafkatestenv.junit.Topic.DEFAULT
+                        ? compatibility.partitions() : declared.partitions();
+                int replicationFactor = declared.replicationFactor() == io.github.kafkatestenv.junit.Topic.DEFAULT
+                        ? compatibility.replicationFactor(annotation.brokers()) : declared.replicationFactor();
+                topic = new Topic(declared.name(), partitions, replicationFactor,
                         KeyValues.parse(declared.configs(), "configs"));
             } catch (KafkaTestEnvException | IllegalArgumentException e) {
                 throw invalid(type, attribute, e.getMessage(), e);
@@ -139,6 +150,7 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
         } catch (IllegalArgumentException e) {
             throw invalid(type, "brokerProperties", e.getMessage(), e);
         }
+        compatibility.numPartitions().ifPresent(count -> brokerProperties.putIfAbsent("num.partitions", count));
         builder.brokerProperties(brokerProperties);
         check(builder, type, "brokerProperties");
         return security(annotation, type, builder);

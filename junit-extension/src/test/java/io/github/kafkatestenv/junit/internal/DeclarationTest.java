@@ -58,7 +58,7 @@ class DeclarationTest {
     }
 
     private static ClusterDefinition definition(Class<?> type) {
-        return Declaration.find(type).orElseThrow().definition();
+        return Declaration.find(type, Compatibility.NONE).orElseThrow().definition();
     }
 
     @EmbeddedKafka(securityProtocol = "SASL_SSL", saslMechanism = "SCRAM-SHA-256",
