@@ -122,8 +122,8 @@ final class KafkaContextCustomizer implements ContextCustomizer {
                 throw new IllegalStateException("@EmbeddedKafka on " + testClass.getName() + ": the application's "
                         + "configuration points Kafka clients away from the cluster at "
                         + properties.get("spring.kafka.bootstrap-servers") + ": " + String.join("; ", problems)
-                        + ". Remove it from the test's configuration, or set it to ${spring.kafka.bootstrap-servers}"
-                        + " for the test, for example @SpringBootTest(properties = \"" + names.get(0)
+                        + ". Remove it from the test's configuration, or, for an address, set it to "
+                        + "${spring.kafka.bootstrap-servers} for the test, for example @SpringBootTest(properties = \"" + names.get(0)
                         + "=${spring.kafka.bootstrap-servers}\")");
             }
         }

@@ -32,9 +32,9 @@ final class SpringKafkaProperties {
     /** Boot has {@code bootstrap-servers} for these clients; the admin client takes the common one. */
     private static final List<String> CLIENTS_WITH_SERVERS = List.of("consumer", "producer", "streams");
 
-    /** {@code host:port} addresses, comma separated, with or without a listener name: what a Kafka address is. */
-    private static final Pattern ADDRESSES = Pattern.compile(
-            "\\s*([A-Za-z_]+://)?[^\\s,:/]+:\\d+(\\s*,\\s*([A-Za-z_]+://)?[^\\s,:/]+:\\d+)*\\s*");
+    /** {@code host:port} addresses, comma separated, perhaps after a protocol: what a Kafka address is. */
+    private static final Pattern ADDRESSES =
+            Pattern.compile("\\s*" + address() + "(\\s*,\\s*" + address() + ")*\\s*");
 
     private SpringKafkaProperties() {
     }
@@ -76,8 +76,8 @@ final class SpringKafkaProperties {
 
     /**
      * Why a property of the application's configuration would point its Kafka clients at another cluster, or empty
-     * when it does not: a name about a Kafka address that the cluster's properties do not cover, with a value that
-     * is a Kafka address other than the cluster's; or, on a TLS cluster, an SSL bundle that would replace the
+     * when it does not: a name about Kafka (not ZooKeeper) that the cluster's properties do not cover, with a value
+     * that is a Kafka address ({@code host:port,...}) other than the cluster's; or, on a TLS cluster, an SSL bundle that would replace the
      * cluster's trust and key stores.
      *
      * @param name    the property's name, in any of Spring's forms ({@code spring.kafka.consumer.bootstrap-servers},
@@ -96,13 +96,16 @@ final class SpringKafkaProperties {
             return Optional.of("names the SSL bundle '" + value + "', which would replace the trust and key stores "
                     + "of the cluster's TLS listener");
         }
-        boolean address = canonical.contains("kafka")
-                && (canonical.contains("bootstrap") || canonical.contains("broker"));
+        boolean address = canonical.contains("kafka") && !canonical.contains("zookeeper");
         if (!address || value == null || !ADDRESSES.matcher(value).matches()
                 || addresses(value).equals(addresses(ours.get(ROOT + ".bootstrap-servers")))) {
             return Optional.empty();
         }
         return Optional.of("is '" + value + "', a Kafka address other than the cluster's");
+    }
+
+    private static String address() {
+        return "((PLAINTEXT|SSL|SASL_PLAINTEXT|SASL_SSL)://)?[^\\s,:/]+:\\d+";
     }
 
     /** The name without case, dashes, underscores, dots and brackets, as Spring's relaxed binding compares it. */
@@ -111,7 +114,7 @@ final class SpringKafkaProperties {
     }
 
     private static Set<String> addresses(String servers) {
-        return Arrays.stream(servers.split(",")).map(String::trim).map(a -> a.replaceFirst("^[A-Za-z_]+://", ""))
+        return Arrays.stream(servers.split(",")).map(String::trim).map(a -> a.replaceFirst("^[A-Z_]+://", ""))
                 .filter(a -> !a.isEmpty()).collect(Collectors.toCollection(HashSet::new));
     }
 }

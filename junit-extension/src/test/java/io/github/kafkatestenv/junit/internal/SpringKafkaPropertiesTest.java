@@ -40,6 +40,7 @@ class SpringKafkaPropertiesTest {
                 TLS).isPresent());
         assertTrue(SpringKafkaProperties.misdirection("spring.cloud.stream.kafka.binder.brokers", "broker:9092",
                 TLS).isPresent());
+        assertTrue(SpringKafkaProperties.misdirection("orders.kafka.servers", "localhost:9092", TLS).isPresent());
     }
 
     @Test
@@ -54,6 +55,10 @@ class SpringKafkaPropertiesTest {
                 "not an address");
         assertEquals(Optional.empty(), SpringKafkaProperties.misdirection("app.http.servers", "localhost:8080",
                 TLS), "not about Kafka");
+        assertEquals(Optional.empty(), SpringKafkaProperties.misdirection(
+                "spring.kafka.properties.schema.registry.url", "http://localhost:8081", TLS), "not a Kafka address");
+        assertEquals(Optional.empty(), SpringKafkaProperties.misdirection("app.kafka.zookeeper.connect",
+                "localhost:2181", TLS), "ZooKeeper's");
     }
 
     @Test

@@ -60,6 +60,19 @@ class MigrationTest {
         assertNull(System.getProperty("spring.kafka.bootstrap-servers"));
     }
 
+    @Test
+    void anUnknownCompatibilityFailsTheClassNamingTheParameterAndItsValues() {
+        List<String> failures = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(EmbeddedKafka.COMPATIBILITY_PROPERTY, "spring")
+                .selectors(selectClass(PartitionsTestCase.class)).execute().containerEvents().failed().stream()
+                .map(event -> event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                        .map(Throwable::getMessage).orElse(""))
+                .toList();
+        assertEquals(List.of("JUnit configuration parameter (or system property) kafka.testenv.compatibility is "
+                + "'spring': use spring-kafka-test (spring-kafka-test's defaults), or leave it out (kafka-testenv's)"),
+                failures);
+    }
+
     /** Runs moved tests in order, and returns each class's outcome: "succeeded" or "failed: exception". */
     @SafeVarargs
     private static Map<String, String> run(boolean compatibility, List<Class<?>>... moved) {

@@ -62,8 +62,8 @@ class SpringConfigurationTest {
                 + ": the application's configuration points Kafka clients away from the cluster at 127.0.0.1:"),
                 message);
         assertTrue(message.contains(": 'orders.kafka.brokers' (in Inlined Test Properties) is 'localhost:9092', a "
-                + "Kafka address other than the cluster's. Remove it from the test's configuration, or set it to "
-                + "${spring.kafka.bootstrap-servers} for the test, for example @SpringBootTest(properties = "
+                + "Kafka address other than the cluster's. Remove it from the test's configuration, or, for an "
+                + "address, set it to ${spring.kafka.bootstrap-servers} for the test, for example @SpringBootTest(properties = "
                 + "\"orders.kafka.brokers=${spring.kafka.bootstrap-servers}\")"), message);
     }
 
