@@ -12,10 +12,12 @@ import io.github.kafkatestenv.junit.Topic;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Events;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.test.context.ContextCustomizerFactories;
@@ -36,11 +38,31 @@ class SpringConfigurationTest {
 
     static final Map<String, String> seen = new ConcurrentHashMap<>();
 
+    /** The outcome of each test case, by class: "succeeded" or the message of the innermost cause. */
+    static final Map<Class<?>, String> outcomes = new ConcurrentHashMap<>();
+
+    /** The test cases in one run, so that they share one cluster. */
+    @BeforeAll
+    static void runTheTestCases() {
+        seen.clear();
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(OverriddenTestCase.class), selectClass(MisdirectedTestCase.class),
+                        selectClass(WithoutOurFactoryTestCase.class))
+                .execute().testEvents().finished().stream().forEach(event -> {
+                    Optional<Throwable> failure = event.getPayload(TestExecutionResult.class)
+                            .flatMap(TestExecutionResult::getThrowable);
+                    Throwable root = failure.orElse(null);
+                    while (root != null && root.getCause() != null) {
+                        root = root.getCause();
+                    }
+                    outcomes.put(((MethodSource) event.getTestDescriptor().getSource().orElseThrow()).getJavaClass(),
+                            root == null ? "succeeded" : root.getMessage());
+                });
+    }
+
     @Test
     void springKafkaSettingsOfTheApplicationAreOverriddenWhateverTheirFormOrSource() {
-        seen.clear();
-        Events tests = run(OverriddenTestCase.class);
-        tests.assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertEquals("succeeded", outcomes.get(OverriddenTestCase.class));
         String servers = seen.get("cluster");
         for (String name : List.of("spring.kafka.bootstrap-servers", "spring.kafka.consumer.bootstrap-servers",
                 "spring.kafka.producer.bootstrap-servers", "spring.kafka.streams.bootstrap-servers",
@@ -55,28 +77,25 @@ class SpringConfigurationTest {
 
     @Test
     void anotherKafkaAddressInTheTestsConfigurationFailsTheContextWithItsName() {
-        Events tests = run(MisdirectedTestCase.class);
-        tests.assertStatistics(stats -> stats.started(1).failed(1));
-        String message = rootMessage(tests);
+        String message = outcomes.get(MisdirectedTestCase.class);
         assertTrue(message.startsWith("@EmbeddedKafka on " + MisdirectedTestCase.class.getName()
                 + ": the application's configuration points Kafka clients away from the cluster at 127.0.0.1:"),
                 message);
         assertTrue(message.contains(": 'orders.kafka.brokers' (in Inlined Test Properties) is 'localhost:9092', a "
                 + "Kafka address other than the cluster's. Remove it from the test's configuration, or, for an "
-                + "address, set it to ${spring.kafka.bootstrap-servers} for the test, for example @SpringBootTest(properties = "
-                + "\"orders.kafka.brokers=${spring.kafka.bootstrap-servers}\")"), message);
+                + "address, set it to ${spring.kafka.bootstrap-servers} for the test, for example "
+                + "@SpringBootTest(properties = \"orders.kafka.brokers=${spring.kafka.bootstrap-servers}\")"),
+                message);
     }
 
     @Test
     void aContextBuiltWithoutTheClusterFailsTheTestInsteadOfConnectingToLocalhost() {
-        Events tests = run(WithoutOurFactoryTestCase.class);
-        tests.assertStatistics(stats -> stats.started(1).failed(1));
         assertEquals("@EmbeddedKafka on " + WithoutOurFactoryTestCase.class.getName() + ": Spring built the test's "
                 + "application context without kafka-testenv's ContextCustomizerFactory (listed in "
                 + "META-INF/spring.factories of kafka-testenv-junit-extension), so it does not know the cluster and "
                 + "would connect to localhost:9092. Keep Spring's default context customizer factories (no "
                 + "@ContextCustomizerFactories(mergeMode = REPLACE_DEFAULTS)), and do not repackage the extension "
-                + "without its META-INF/spring.factories", rootMessage(tests));
+                + "without its META-INF/spring.factories", outcomes.get(WithoutOurFactoryTestCase.class));
     }
 
     @Test
@@ -91,19 +110,6 @@ class SpringConfigurationTest {
                 error.getMessage());
         assertEquals(null, ours.createContextCustomizer(SpringConfigurationTest.class, List.of()),
                 "a class without @EmbeddedKafka is not ours");
-    }
-
-    private static Events run(Class<?> testCase) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase)).execute().testEvents();
-    }
-
-    private static String rootMessage(Events events) {
-        Throwable failure = events.failed().stream().findFirst().orElseThrow()
-                .getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
-        while (failure.getCause() != null) {
-            failure = failure.getCause();
-        }
-        return failure.getMessage();
     }
 
     @SpringJUnitConfig
