@@ -65,6 +65,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * classes in shared topics. A class that breaks its cluster (stops brokers, changes configs) sets
  * {@link #freshCluster()}.
  *
+ * <h2>Spring</h2>
+ * A Spring test ({@code @SpringBootTest}, {@code @SpringJUnitConfig}, ...) with this annotation needs nothing else:
+ * before Spring builds the application context, whatever the test instance lifecycle or the order of the
+ * annotations, the cluster is started (or joined) and the context gets its address and client settings as
+ * {@code spring.kafka.bootstrap-servers} (also for each of consumer, producer, admin and streams, over what the
+ * application's own configuration says), {@code spring.kafka.security.protocol},
+ * {@code spring.kafka.properties.*} (SASL login of the first user, truststore, keystore) and
+ * {@code spring.embedded.kafka.brokers}. Spring caches one context per cluster, and closes it before the cluster
+ * closes. Spring is optional: without it on the class path, none of this is loaded.
+ *
  * <h2>Clean up</h2>
  * A shared cluster is closed when the test run ends, a fresh one after its class. Injected clients are closed
  * when their scope ends, also when the test failed: after the test method for method parameters, instance fields
@@ -102,6 +112,16 @@ public @interface EmbeddedKafka {
 
     /** The environment variable that names an existing cluster when the property is not set. */
     String BOOTSTRAP_SERVERS_ENV = "KAFKA_TESTENV_BOOTSTRAP_SERVERS";
+
+    /**
+     * The JUnit configuration parameter (or system property) that gives tests moved from spring-kafka-test its
+     * defaults: {@code kafka.testenv.compatibility=spring-kafka-test}, for example in
+     * {@code src/test/resources/junit-platform.properties}. Then topics that leave out partitions and replication
+     * factor get 2 partitions and as many replicas as brokers, auto-created topics 2 partitions, every test class a
+     * cluster of its own (as if {@link #freshCluster()} were set), and while a class runs the system properties
+     * {@code spring.embedded.kafka.brokers} and {@code spring.kafka.bootstrap-servers} hold the brokers' address.
+     */
+    String COMPATIBILITY_PROPERTY = "kafka.testenv.compatibility";
 
     /**
      * The prefix of system properties that configure every client on an existing cluster, for example

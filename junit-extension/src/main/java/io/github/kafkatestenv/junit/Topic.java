@@ -16,14 +16,24 @@ import java.lang.annotation.Target;
 @Documented
 public @interface Topic {
 
+    /**
+     * What {@link #partitions()} and {@link #replicationFactor()} are when left out: 1, or, under
+     * {@value EmbeddedKafka#COMPATIBILITY_PROPERTY}{@code =spring-kafka-test}, spring-kafka-test's defaults (2
+     * partitions, as many replicas as brokers).
+     */
+    int DEFAULT = -1;
+
     /** The topic's name: ASCII letters, digits, '.', '_' and '-'. */
     String name();
 
-    /** The number of partitions, at least 1. Default 1. */
-    int partitions() default 1;
+    /** The number of partitions, at least 1. Default 1 (2 under spring-kafka-test compatibility). */
+    int partitions() default DEFAULT;
 
-    /** The replication factor, from 1 to the number of brokers. Default 1. */
-    int replicationFactor() default 1;
+    /**
+     * The replication factor, from 1 to the number of brokers. Default 1 (the number of brokers under
+     * spring-kafka-test compatibility).
+     */
+    int replicationFactor() default DEFAULT;
 
     /** Topic configs as {@code "key=value"}, for example {@code "min.insync.replicas=2"}. Default none. */
     String[] configs() default {};

@@ -26,12 +26,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param annotation     the annotation found (directly, as a meta-annotation, inherited, or on an enclosing class)
  * @param declaringClass the test class it was found on
  * @param definition     the cluster it declares; equal for equal declarations, whatever the order of topics
+ * @param compatibility  whose defaults fill what the annotation leaves out
  */
-record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDefinition definition) {
+record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDefinition definition,
+                   Compatibility compatibility) {
 
-    /** Whether the class asked for a cluster of its own. */
+    /** Whether the class gets a cluster of its own: it asked for one, or spring-kafka-test compatibility is on. */
     boolean freshCluster() {
-        return annotation.freshCluster();
+        return annotation.freshCluster() || compatibility.clusterPerClass();
     }
 
     /** The topics as declared (for an existing cluster, which ignores the cluster-level attributes). */
@@ -76,15 +78,20 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
                 .anyMatch(name -> name.trim().equals(user))).orElse(false);
     }
 
+    /** Whether an {@link EmbeddedKafka} applies to {@code testClass}, read without building its definition. */
+    static boolean declared(Class<?> testClass) {
+        return annotated(testClass).isPresent();
+    }
+
     /**
      * The declaration for {@code testClass}: its own (or inherited, or meta-) annotation, else its enclosing
      * class's for {@code @Nested} classes.
      *
      * @throws ExtensionConfigurationException if the annotation cannot make a definition, naming class and attribute
      */
-    static Optional<Declaration> find(Class<?> testClass) {
+    static Optional<Declaration> find(Class<?> testClass, Compatibility compatibility) {
         return annotated(testClass).map(found -> new Declaration(found.getKey(), found.getValue(),
-                toDefinition(found.getKey(), found.getValue())));
+                toDefinition(found.getKey(), found.getValue(), compatibility), compatibility));
     }
 
     /** The annotation that applies to {@code testClass}, and the class it is on. */
@@ -102,7 +109,7 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
      * Builds the definition once. A value the engine rejects is reported at the attributes it names: a setting of
      * the engine has the same name as the attribute.
      */
-    static ClusterDefinition toDefinition(EmbeddedKafka annotation, Class<?> type) {
+    static ClusterDefinition toDefinition(EmbeddedKafka annotation, Class<?> type, Compatibility compatibility) {
         if (annotation.mode().length > 1) {
             throw invalid(type, "attribute mode", "give at most one mode, for example mode = Mode.KRAFT", null);
         }
@@ -119,14 +126,16 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
                 .mutualTls(annotation.mutualTls())
                 .authorizer(annotation.authorizer());
         try {
-            builder.brokerProperties(KeyValues.parse(annotation.brokerProperties(), "brokerProperties"));
+            Map<String, String> brokerProperties = KeyValues.parse(annotation.brokerProperties(), "brokerProperties");
+            compatibility.numPartitions().ifPresent(count -> brokerProperties.putIfAbsent("num.partitions", count));
+            builder.brokerProperties(brokerProperties);
         } catch (IllegalArgumentException e) {
             throw invalid(type, "attribute brokerProperties", e.getMessage(), e);
         }
         try {
             // Sorted, so that the order of topics, super users and grants does not make another cluster; the users'
             // order is kept, since the first is the clients' default.
-            builder.topics(topics(annotation, type).stream().sorted(Comparator.comparing(Topic::name)).toList());
+            builder.topics(topics(annotation, type, compatibility).stream().sorted(Comparator.comparing(Topic::name)).toList());
             Arrays.stream(annotation.users()).map(User::parse).forEach(builder::user);
             Arrays.stream(annotation.superUsers()).sorted().forEach(builder::superUser);
             builder.grants(Arrays.stream(annotation.grants()).map(Grant::parse)
@@ -140,11 +149,15 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
     }
 
     /** The declared topics; one that cannot be a topic fails at its {@code @Topic}. */
-    private static List<Topic> topics(EmbeddedKafka annotation, Class<?> type) {
+    private static List<Topic> topics(EmbeddedKafka annotation, Class<?> type, Compatibility compatibility) {
         List<Topic> topics = new ArrayList<>();
         for (io.github.kafkatestenv.junit.Topic declared : annotation.topics()) {
             try {
-                topics.add(new Topic(declared.name(), declared.partitions(), declared.replicationFactor(),
+                int partitions = declared.partitions() == io.github.kafkatestenv.junit.Topic.DEFAULT
+                        ? compatibility.partitions() : declared.partitions();
+                int replicationFactor = declared.replicationFactor() == io.github.kafkatestenv.junit.Topic.DEFAULT
+                        ? compatibility.replicationFactor(annotation.brokers()) : declared.replicationFactor();
+                topics.add(new Topic(declared.name(), partitions, replicationFactor,
                         KeyValues.parse(declared.configs(), "configs")));
             } catch (IllegalArgumentException e) {
                 String problem = e instanceof InvalidSettingException invalid ? invalid.problem() : e.getMessage();

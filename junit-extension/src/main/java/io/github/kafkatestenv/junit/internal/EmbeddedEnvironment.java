@@ -12,6 +12,7 @@ final class EmbeddedEnvironment implements KafkaEnvironment, AutoCloseable,
         ExtensionContext.Store.CloseableResource {
 
     private final KafkaCluster cluster;
+    private final Dependents dependents = new Dependents();
 
     EmbeddedEnvironment(KafkaCluster cluster) {
         this.cluster = cluster;
@@ -38,7 +39,13 @@ final class EmbeddedEnvironment implements KafkaEnvironment, AutoCloseable,
     }
 
     @Override
+    public Dependents dependents() {
+        return dependents;
+    }
+
+    /** Closes what uses the cluster, then the cluster, even if one of them failed to close. */
+    @Override
     public void close() {
-        cluster.close();
+        dependents.closeAllBefore(cluster::close);
     }
 }

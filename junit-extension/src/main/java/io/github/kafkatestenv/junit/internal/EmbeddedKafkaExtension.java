@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -40,11 +41,13 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * <p>Shared clusters live in the root store under their {@link io.github.kafkatestenv.engine.ClusterDefinition},
  * so JUnit closes them when the run ends; {@code getOrComputeIfAbsent} makes concurrent classes wait for one start.
  * A fresh cluster lives in its class's store, an injected client in the store of the context it was made for.
+ * Spring test contexts get the cluster through {@link SpringTestClasses}, which each class registers with as soon
+ * as JUnit evaluates its conditions.
  */
 @SuppressWarnings("deprecation") // getOrComputeIfAbsent and CloseableResource: what JUnit 5 before 5.13 has
 public final class EmbeddedKafkaExtension
-        implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor, ParameterResolver,
-        ExecutionCondition {
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, TestInstancePostProcessor,
+        ParameterResolver, ExecutionCondition {
 
     /** Where the sources of an existing cluster's address are named, for messages. */
     static final String BOOTSTRAP_SERVERS_SOURCES = "system property " + EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY
@@ -59,8 +62,20 @@ public final class EmbeddedKafkaExtension
     /** Starts (or joins) the class's cluster before its first test, and fills its static fields. */
     @Override
     public void beforeAll(ExtensionContext context) {
-        environment(context, declaration(context));
+        SpringTestClasses.register(context);
+        Declaration declaration = declaration(context);
+        KafkaEnvironment environment = environment(context, declaration);
+        if (declaration.compatibility() == Compatibility.SPRING_KAFKA_TEST) {
+            context.getStore(NAMESPACE).put(SpringKafkaTestProperties.class,
+                    SpringKafkaTestProperties.set(environment.bootstrapServers()));
+        }
         injectFields(context, null, context.getRequiredTestClass());
+    }
+
+    /** Fails a Spring test whose application context was built without the cluster. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        SpringTestClasses.requireCustomized(context);
     }
 
     /**
@@ -69,6 +84,7 @@ public final class EmbeddedKafkaExtension
      */
     @Override
     public void afterAll(ExtensionContext context) throws IllegalAccessException {
+        SpringTestClasses.unregister(context);
         InjectedStatics injected = context.getStore(NAMESPACE).remove(InjectedStatics.class, InjectedStatics.class);
         if (injected != null) {
             for (Field field : injected.fields()) {
@@ -110,6 +126,9 @@ public final class EmbeddedKafkaExtension
      */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty() && context.getTestClass().isPresent()) {
+            SpringTestClasses.register(context); // the first callback for the class, before Spring's
+        }
         Optional<String> external = externalBootstrapServers(context);
         if (external.isEmpty()) {
             return ConditionEvaluationResult.enabled("an embedded cluster");
@@ -125,13 +144,13 @@ public final class EmbeddedKafkaExtension
 
     // --- the cluster ---------------------------------------------------------------------------------------------
 
-    private static Declaration declaration(ExtensionContext context) {
-        return Declaration.find(context.getRequiredTestClass())
+    static Declaration declaration(ExtensionContext context) {
+        return Declaration.find(context.getRequiredTestClass(), Compatibility.of(context))
                 .orElseThrow(() -> new ExtensionConfigurationException(context.getRequiredTestClass().getName()
                         + " uses EmbeddedKafkaExtension without @EmbeddedKafka: annotate the class instead"));
     }
 
-    private static KafkaEnvironment environment(ExtensionContext context, Declaration declaration) {
+    static KafkaEnvironment environment(ExtensionContext context, Declaration declaration) {
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
         Optional<String> external = externalBootstrapServers(context);
         if (external.isPresent()) {

@@ -39,6 +39,7 @@ final class ExternalEnvironment implements KafkaEnvironment, AutoCloseable,
     private final String prefix;
     private final Map<String, Topic> created = new HashMap<>();
     private final Map<String, Class<?>> createdFor = new HashMap<>();
+    private final Dependents dependents = new Dependents();
     private ExternalTopics topics;
 
     ExternalEnvironment(String bootstrapServers, Properties systemProperties) {
@@ -139,7 +140,17 @@ final class ExternalEnvironment implements KafkaEnvironment, AutoCloseable,
     }
 
     @Override
-    public synchronized void close() {
+    public Dependents dependents() {
+        return dependents;
+    }
+
+    /** Closes what uses the run's topics, then deletes them. */
+    @Override
+    public void close() {
+        dependents.closeAllBefore(this::deleteTopics);
+    }
+
+    private synchronized void deleteTopics() {
         if (topics != null) {
             topics.deleteAll(prefix);
         }

@@ -21,4 +21,7 @@ interface KafkaEnvironment {
 
     /** The cluster handle; empty for an existing cluster, which tests cannot stop or restart. */
     Optional<KafkaCluster> cluster();
+
+    /** What uses this cluster and closes before it does (Spring application contexts built for it). */
+    Dependents dependents();
 }

@@ -59,7 +59,7 @@ class DeclarationTest {
     }
 
     private static ClusterDefinition definition(Class<?> type) {
-        return Declaration.find(type).orElseThrow().definition();
+        return Declaration.find(type, Compatibility.NONE).orElseThrow().definition();
     }
 
     @EmbeddedKafka(securityProtocol = SecurityProtocol.SASL_SSL, saslMechanism = SaslMechanism.SCRAM_SHA_256,

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks every order on the orders topic, as consumer group {@code spring.kafka.consumer.group-id}: an order of 1 to
  * {@value #MAX_QUANTITY} items is confirmed, anything else rejected with the reason. The outcome goes to the
- * confirmations topic under the order's id, and is kept for {@link #outcome(String)}.
+ * confirmations topic under the order's id, in the same Kafka transaction as the consumed offset (Boot gives the
+ * listener container a Kafka transaction manager when the producer has a transaction id prefix), and is kept for
+ * {@link #outcome(String)}.
  */
 @Component
 public class OrderConfirmer {

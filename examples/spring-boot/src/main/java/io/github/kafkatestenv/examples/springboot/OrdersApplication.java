@@ -4,10 +4,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Takes orders and confirms them through Kafka: {@link OrderService} publishes each order to the orders topic with a
- * {@code KafkaTemplate}, and {@link OrderConfirmer}, a {@code @KafkaListener}, checks it and publishes a confirmation.
- * Boot's auto-configuration makes the template, the listener container and their clients from
- * {@code spring.kafka.*} (see {@code application.properties}).
+ * Takes orders and confirms them through Kafka: {@link OrderService} publishes orders to the orders topic in Kafka
+ * transactions with a {@code KafkaTemplate}; {@link OrderConfirmer}, a {@code @KafkaListener}, checks each one and
+ * publishes a confirmation; {@link ItemTotals}, a Kafka Streams topology, keeps the confirmed total of each item.
+ * Boot's auto-configuration makes the template, the listener container, the transaction manager, the streams and
+ * their clients from {@code spring.kafka.*} (see {@code application.properties}).
  */
 @SpringBootApplication
 public class OrdersApplication {
