@@ -1,5 +1,7 @@
 package io.github.kafkatestenv.engine;
 
+import java.util.Locale;
+
 /**
  * Where a cluster's servers run. Left unset in a definition, a release that can run in the JVM does; any other runs
  * in processes.
@@ -17,5 +19,22 @@ public enum Placement {
      * main classes: any release from 3.0.0 (KRaft from 3.3.0). {@link KafkaCluster#killBroker} is a real crash
      * there (SIGKILL), and the processes end with the JVM that started them, however it ends.
      */
-    PROCESSES
+    PROCESSES;
+
+    /**
+     * The placement named by {@code text}, ignoring case, with {@code -} or {@code _} ({@code in-jvm},
+     * {@code PROCESSES}).
+     *
+     * @throws InvalidSettingException for any other text, naming the two
+     */
+    public static Placement parse(String text) {
+        String normalised = text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Placement placement : values()) {
+            if (placement.name().equals(normalised)) {
+                return placement;
+            }
+        }
+        throw new InvalidSettingException("Unknown placement '" + text + "': use IN_JVM (Kafka 3.9.x and 4.x) or"
+                + " PROCESSES (any release from 3.0.0)", Setting.PLACEMENT);
+    }
 }

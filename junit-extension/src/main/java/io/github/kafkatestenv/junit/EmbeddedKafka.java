@@ -2,6 +2,7 @@ package io.github.kafkatestenv.junit;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.Placement;
 import io.github.kafkatestenv.engine.SaslMechanism;
 import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.junit.internal.EmbeddedKafkaExtension;
@@ -142,6 +143,20 @@ public @interface EmbeddedKafka {
      * version, ZooKeeper for 3.x and KRaft for 4.x, as in the engine.
      */
     Mode[] mode() default {};
+
+    /**
+     * Where the servers run, written {@code placement = Placement.PROCESSES}: {@code IN_JVM} (in the test's JVM, in a
+     * class loader of their own; Kafka 3.9.x and 4.x) or {@code PROCESSES} (ZooKeeper and each broker in a JVM of its
+     * own, started from the release's own main classes; any release from 3.0.0, and {@code killBroker} is a real
+     * crash there). Default (left out): in the JVM for releases that can run there, else in processes.
+     */
+    Placement[] placement() default {};
+
+    /**
+     * The Java home (a JDK or JRE, 17 or newer) whose {@code bin/java} runs the server JVMs, with {@link #placement()}
+     * {@code PROCESSES}. Default ({@code ""}): the Java that runs the tests.
+     */
+    String javaHome() default "";
 
     /** The number of brokers (KRaft: combined nodes), 1 to {@value ClusterDefinition#MAX_BROKERS}. Default 1. */
     int brokers() default 1;

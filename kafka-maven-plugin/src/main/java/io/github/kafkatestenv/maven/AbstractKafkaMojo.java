@@ -5,6 +5,7 @@ import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.InvalidSettingException;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.Placement;
 import io.github.kafkatestenv.engine.SaslMechanism;
 import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.engine.Setting;
@@ -196,6 +197,26 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
     GrantsParameter grants;
 
     /**
+     * Where the servers run: {@code IN_JVM} (in the Maven JVM, in a class loader of their own; Kafka 3.9.x and 4.x) or
+     * {@code PROCESSES} (ZooKeeper and each broker in a JVM of its own, started from the release's own main classes;
+     * any release from 3.0.0, and {@code killBroker} is a real crash there). Default: in the JVM for releases that
+     * can run there, else in processes.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.testenv.placement")
+    String placement;
+
+    /**
+     * The Java home (a JDK or JRE, 17 or newer) whose {@code bin/java} runs the server JVMs, with {@code placement}
+     * {@code PROCESSES}. Default: the Java that runs Maven.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "kafka.testenv.javaHome")
+    File javaHome;
+
+    /**
      * Skip this goal. Default false.
      *
      * @since 0.1.0
@@ -254,6 +275,12 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
                     .keepDirectory(keepDirectory);
             if (mode != null && !mode.isBlank()) {
                 builder.mode(Mode.parse(mode));
+            }
+            if (placement != null && !placement.isBlank()) {
+                builder.placement(Placement.parse(placement));
+            }
+            if (javaHome != null) {
+                builder.javaHome(javaHome.toPath());
             }
             if (topics != null) {
                 for (TopicParameter topic : topics) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.InvalidSettingException;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.Placement;
 import io.github.kafkatestenv.engine.Topic;
 import java.io.File;
 import java.nio.file.Paths;
@@ -142,6 +143,17 @@ class RunParametersTest {
     }
 
     @Test
+    void placementAndJavaHomeComeFromProperties() throws Exception {
+        String javaHome = System.getProperty("java.home");
+        ClusterDefinition definition = definition("", "kafka.testenv.kafkaVersion", "3.6.2");
+        assertEquals(Placement.PROCESSES, definition.placement(), "a release without a bridge runs in processes");
+        definition = definition("", "kafka.testenv.placement", "processes", "kafka.testenv.javaHome", javaHome);
+        assertEquals(Placement.PROCESSES, definition.placement());
+        assertEquals(Paths.get(javaHome), definition.javaHome());
+        assertEquals(Placement.IN_JVM, definition("").placement());
+    }
+
+    @Test
     void skipDoesNothing() throws Exception {
         RunMojo mojo = configured("", "kafka.testenv.skip", "true", "kafka.testenv.mode", "bogus");
 
@@ -155,13 +167,33 @@ class RunParametersTest {
         @Test
         void unknownModeNamingTheParameterAndItsProperty() {
             assertInvalid("Invalid parameter mode (-Dkafka.testenv.mode): Unknown mode 'bogus': use ZOOKEEPER"
-                    + " (Kafka 3.9.x) or KRAFT (Kafka 3.9.x and 4.x)", "kafka.testenv.mode", "bogus");
+                    + " (Kafka 3.x) or KRAFT (Kafka 3.3 and newer)", "kafka.testenv.mode", "bogus");
         }
 
         @Test
         void unsupportedVersion() {
             assertInvalid("Invalid parameter kafkaVersion (-Dkafka.testenv.kafkaVersion): Unsupported Kafka version"
-                    + " '2.8.2': use 3.9.x", "kafka.testenv.kafkaVersion", "2.8.2");
+                    + " '2.8.2': use a release from 3.0.0 to 4.x", "kafka.testenv.kafkaVersion", "2.8.2");
+        }
+
+        @Test
+        void unknownPlacement() {
+            assertInvalid("Invalid parameter placement (-Dkafka.testenv.placement): Unknown placement 'docker': use"
+                    + " IN_JVM (Kafka 3.9.x and 4.x) or PROCESSES (any release from 3.0.0)",
+                    "kafka.testenv.placement", "docker");
+        }
+
+        @Test
+        void aReleaseWithoutABridgeInTheJvmNamesBothParameters() {
+            assertInvalid("Invalid parameters placement (-Dkafka.testenv.placement), kafkaVersion"
+                    + " (-Dkafka.testenv.kafkaVersion): Kafka 3.6.2 cannot run in the JVM",
+                    "kafka.testenv.kafkaVersion", "3.6.2", "kafka.testenv.placement", "in-jvm");
+        }
+
+        @Test
+        void aJavaHomeWithoutJava() {
+            assertInvalid("Invalid parameter javaHome (-Dkafka.testenv.javaHome): Java home /nowhere has no bin/java",
+                    "kafka.testenv.placement", "processes", "kafka.testenv.javaHome", "/nowhere");
         }
 
         @Test

@@ -113,6 +113,10 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
         if (annotation.mode().length > 1) {
             throw invalid(type, "attribute mode", "give at most one mode, for example mode = Mode.KRAFT", null);
         }
+        if (annotation.placement().length > 1) {
+            throw invalid(type, "attribute placement", "give at most one placement, for example placement ="
+                    + " Placement.PROCESSES", null);
+        }
         if (annotation.saslMechanism().length > 1) {
             throw invalid(type, "attribute saslMechanism", "give at most one mechanism, for example saslMechanism ="
                     + " SaslMechanism.SCRAM_SHA_512", null);
@@ -124,7 +128,9 @@ record Declaration(EmbeddedKafka annotation, Class<?> declaringClass, ClusterDef
                 .securityProtocol(annotation.securityProtocol())
                 .saslMechanism(annotation.saslMechanism().length == 1 ? annotation.saslMechanism()[0] : null)
                 .mutualTls(annotation.mutualTls())
-                .authorizer(annotation.authorizer());
+                .authorizer(annotation.authorizer())
+                .placement(annotation.placement().length == 1 ? annotation.placement()[0] : null)
+                .javaHome(annotation.javaHome().isBlank() ? null : java.nio.file.Path.of(annotation.javaHome().trim()));
         try {
             Map<String, String> brokerProperties = KeyValues.parse(annotation.brokerProperties(), "brokerProperties");
             compatibility.numPartitions().ifPresent(count -> brokerProperties.putIfAbsent("num.partitions", count));
