@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# kafka-testenv's side of the shared benchmark (shared/bench, contract SCENARIOS.md).
+# kafka-testenv's side of the benchmark (contract: benchmarks/SCENARIOS.md; compare.sh runs it beside the anchor).
 #
 # Usage: benchmarks/run-scenario.sh SCENARIO
 #
 # Runs ONE scenario in ONE fresh JVM and prints its metrics on stdout, one JSON line each, with
 # "impl":"kafka-testenv"; logs and details (leftover thread names, ...) go to stderr.
-# Exit status: 0 success, 1 failure (or module not built), 2 unknown or not yet implemented scenario.
+# Exit status: 0 success, 1 failure (or module not built), 2 unknown scenario.
 #
-# It never builds: build first with `mvn -B install -DskipTests` (or `mvn -B package`) in the project root.
+# It never builds: `benchmarks/compare.sh build` does, or `mvn -B package -DskipTests` in the project root.
 #
-# Environment (exported by shared/bench/run.sh):
+# Environment (exported by benchmarks/compare.sh):
 #   BENCH_JAVA        the java to run (default: java on PATH)
 #   BENCH_JAVA_OPTS   extra JVM options (default: none)
 #   BENCH_TMPDIR      java.io.tmpdir of the run (default: the JVM's own, the system temp dir)
+#   BENCH_MAVEN_REPO  the local Maven repository where the engine finds the Kafka runtimes (default: Maven's own)
 set -euo pipefail
 
 DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -36,17 +37,20 @@ if [[ ! -f "$JAR" ]] || ! compgen -G "$TARGET/lib/kafka-testenv-engine-*.jar" >/
     || ! compgen -G "$clients/kafka-clients-*.jar" >/dev/null; then
     {
         echo "run-scenario.sh: the benchmark module is not built ($JAR, $TARGET/lib or $clients is missing)."
-        echo "Build it first, in the project root: mvn -B install -DskipTests   (or: mvn -B package)"
+        echo "Build it first: benchmarks/compare.sh build   (or, in the project root: mvn -B package -DskipTests)"
     } >&2
     exit 1
 fi
 
-tmp_opt=()
+sys_opts=()
 if [[ -n "${BENCH_TMPDIR:-}" ]]; then
-    tmp_opt=("-Djava.io.tmpdir=$BENCH_TMPDIR")
+    sys_opts+=("-Djava.io.tmpdir=$BENCH_TMPDIR")
+fi
+if [[ -n "${BENCH_MAVEN_REPO:-}" ]]; then
+    sys_opts+=("-Dmaven.repo.local=$BENCH_MAVEN_REPO")
 fi
 
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-exec "${BENCH_JAVA:-java}" ${BENCH_JAVA_OPTS:-} "${tmp_opt[@]}" \
+exec "${BENCH_JAVA:-java}" ${BENCH_JAVA_OPTS:-} "${sys_opts[@]}" \
     -cp "$JAR:$TARGET/lib/*:$clients/*" \
     io.github.kafkatestenv.benchmarks.Main "$scenario"

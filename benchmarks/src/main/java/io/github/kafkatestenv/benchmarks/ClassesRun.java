@@ -2,6 +2,7 @@ package io.github.kafkatestenv.benchmarks;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.kafkatestenv.benchmarks.contract.Contract;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,6 @@ final class ClassesRun implements TestExecutionListener {
 
     /** Per class, in run order, and from the launch to its end (the shared cluster closes before it ends). */
     record Result(List<Long> classMs, long totalMs) {
-        long laterClassMedianMs() {
-            List<Long> later = new ArrayList<>(classMs.subList(1, classMs.size()));
-            later.sort(null);
-            return later.get(later.size() / 2);
-        }
     }
 
     private final Map<String, Long> started = new ConcurrentHashMap<>();
@@ -60,7 +56,7 @@ final class ClassesRun implements TestExecutionListener {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         long t0 = System.nanoTime();
         LauncherFactory.create().execute(request, timing, summary);
-        long totalMs = Main.msSince(t0);
+        long totalMs = Contract.msSince(t0);
         if (summary.getSummary().getTotalFailureCount() > 0 || summary.getSummary().getTestsSucceededCount()
                 != CLASSES) {
             summary.getSummary().printFailuresTo(new java.io.PrintWriter(System.err, true), 30);
@@ -82,7 +78,7 @@ final class ClassesRun implements TestExecutionListener {
         Long start = started.remove(identifier.getUniqueId());
         if (start != null) {
             synchronized (classMs) {
-                classMs.add(Main.msSince(start));
+                classMs.add(Contract.msSince(start));
             }
             System.err.println("[bench] " + identifier.getDisplayName() + ": " + result.getStatus());
         }

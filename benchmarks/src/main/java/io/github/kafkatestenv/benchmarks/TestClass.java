@@ -1,5 +1,6 @@
 package io.github.kafkatestenv.benchmarks;
 
+import io.github.kafkatestenv.benchmarks.contract.Clients;
 import io.github.kafkatestenv.junit.BootstrapServers;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.kafkatestenv.benchmarks;
+package io.github.kafkatestenv.benchmarks.contract;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,15 +21,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The scenarios' client work with plain kafka-clients (whichever version the script put on the class path: the
- * cluster's), byte-array serializers, client defaults except where SCENARIOS.md says otherwise.
+ * The scenarios' client work with plain kafka-clients (whichever version is on the class path: the cluster's),
+ * byte-array serializers, client defaults except where SCENARIOS.md says otherwise. kafka-testenv's side and the
+ * anchor (benchmarks/anchor) both run this very code, so that the two sides differ only in the cluster.
  */
-final class Clients {
+public final class Clients {
 
     private static final long ROUND_TRIP_DEADLINE_MS = 60_000;
     private static final long CONSUME_DEADLINE_MS = 180_000;
     /** SCENARIOS.md throughput: 200,000 records of 200 bytes. */
-    static final int THROUGHPUT_RECORDS = 200_000;
+    public static final int THROUGHPUT_RECORDS = 200_000;
     private static final int THROUGHPUT_VALUE_BYTES = 200;
     private static final String VERSION_RESOURCE = "kafka/kafka-version.properties";
 
@@ -41,7 +42,7 @@ final class Clients {
      * AppInfoParser moved to an internal package in 4.4, so the resource is the one stable place); "unknown" when
      * there is none.
      */
-    static String version() {
+    public static String version() {
         try (InputStream in = Clients.class.getClassLoader().getResourceAsStream(VERSION_RESOURCE)) {
             if (in == null) {
                 return "unknown";
@@ -79,7 +80,7 @@ final class Clients {
      * (100 ms) from earliest until that payload is in hand. Returns the ms from before the producer is built to
      * that moment; closing both clients is not timed.
      */
-    static long roundTrip(String bootstrapServers, String groupId) throws Exception {
+    public static long roundTrip(String bootstrapServers, String groupId) throws Exception {
         byte[] key = "k".getBytes(StandardCharsets.UTF_8);
         byte[] payload = ("roundtrip-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         KafkaProducer<byte[], byte[]> producer = null;
@@ -87,15 +88,15 @@ final class Clients {
         try {
             long t0 = System.nanoTime();
             producer = new KafkaProducer<>(producer(bootstrapServers));
-            producer.send(new ProducerRecord<>(Scenario.ORDERS, key, payload))
+            producer.send(new ProducerRecord<>(Contract.ORDERS, key, payload))
                     .get(ROUND_TRIP_DEADLINE_MS, TimeUnit.MILLISECONDS);
             consumer = new KafkaConsumer<>(consumer(bootstrapServers, groupId));
-            consumer.subscribe(List.of(Scenario.ORDERS));
+            consumer.subscribe(List.of(Contract.ORDERS));
             long deadline = t0 + TimeUnit.MILLISECONDS.toNanos(ROUND_TRIP_DEADLINE_MS);
             while (System.nanoTime() - deadline < 0) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     if (Arrays.equals(record.value(), payload)) {
-                        return Main.msSince(t0);
+                        return Contract.msSince(t0);
                     }
                 }
             }
@@ -118,7 +119,7 @@ final class Clients {
      *
      * @throws IllegalStateException if any send failed
      */
-    static long produceMany(String bootstrapServers, int count) throws Exception {
+    public static long produceMany(String bootstrapServers, int count) throws Exception {
         Properties config = producer(bootstrapServers);
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, "16384");
@@ -132,7 +133,7 @@ final class Clients {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
             long t0 = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>(Scenario.ORDERS, value), (metadata, exception) -> {
+                producer.send(new ProducerRecord<>(Contract.ORDERS, value), (metadata, exception) -> {
                     if (exception == null) {
                         acked.incrementAndGet();
                     } else {
@@ -141,7 +142,7 @@ final class Clients {
                 });
             }
             producer.flush();
-            long ms = Main.msSince(t0);
+            long ms = Contract.msSince(t0);
             if (failure.get() != null || acked.get() != count) {
                 throw new IllegalStateException(acked.get() + " of " + count + " records acknowledged",
                         failure.get());
@@ -155,11 +156,11 @@ final class Clients {
      * (200 ms) until {@code count} records were returned. Returns the ms from constructing the consumer to the last
      * record.
      */
-    static long consumeMany(String bootstrapServers, int count) {
+    public static long consumeMany(String bootstrapServers, int count) {
         long t0 = System.nanoTime();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumer(bootstrapServers,
                 "bench-throughput"))) {
-            consumer.subscribe(List.of(Scenario.ORDERS));
+            consumer.subscribe(List.of(Contract.ORDERS));
             long deadline = t0 + TimeUnit.MILLISECONDS.toNanos(CONSUME_DEADLINE_MS);
             int seen = 0;
             while (seen < count) {
@@ -169,7 +170,7 @@ final class Clients {
                 }
                 seen += consumer.poll(Duration.ofMillis(200)).count();
             }
-            return Main.msSince(t0);
+            return Contract.msSince(t0);
         }
     }
 }

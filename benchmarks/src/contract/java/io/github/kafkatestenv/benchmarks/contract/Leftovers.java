@@ -1,4 +1,4 @@
-package io.github.kafkatestenv.benchmarks;
+package io.github.kafkatestenv.benchmarks.contract;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * a snapshot at the start of {@code main}, compared after the last stop. New live threads (non-daemon and daemon),
  * TCP sockets in LISTEN state that this process holds, and new entries in {@code java.io.tmpdir}.
  */
-final class Leftovers {
+public final class Leftovers {
 
     /** TCP state LISTEN in /proc/net/tcp{,6}. */
     private static final String TCP_LISTEN = "0A";
@@ -33,7 +33,7 @@ final class Leftovers {
         this.tmpEntries = tmpEntries;
     }
 
-    static Leftovers snapshot() {
+    public static Leftovers snapshot() {
         Set<Long> ids = new HashSet<>();
         for (Thread thread : liveThreads()) {
             ids.add(thread.getId());
@@ -42,7 +42,7 @@ final class Leftovers {
     }
 
     /** Reports the four leftover metrics; the names of what is left go to stderr. */
-    void report(Report report) {
+    public void report(Report report) {
         List<String> nonDaemon = new ArrayList<>();
         List<String> daemon = new ArrayList<>();
         for (Thread thread : liveThreads()) {
