@@ -105,12 +105,7 @@ final class HostLauncher {
             command.add("-w"); // only waits if setsid must fork, which a child of a JVM never needs
         });
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xms32m");
-        command.add("-Xmx1g");
-        command.add("-XX:-UsePerfData");
-        command.add("-Djava.awt.headless=true");
+        command.addAll(ServerJvm.FAST_START_FLAGS);
         command.add("-Dkafka.testenv.cache=" + ClassPreloader.cacheDirectory().toAbsolutePath());
         command.add("-Djava.io.tmpdir=" + WorkDirectory.defaultParent().toAbsolutePath());
         for (String property : INHERITED) {

@@ -65,12 +65,16 @@ public final class WorkDirectory {
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(owner.pid()));
         owner.info().startInstant().ifPresent(start -> properties.setProperty("started", start.toString()));
-        Path temporary = directory.resolve(OWNER_FILE + ".tmp");
-        try (var out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            properties.store(out, "kafka-testenv cluster directory; removed when its owner process is gone");
+        Path temporary = Files.createTempFile(directory, OWNER_FILE, ".tmp");
+        try {
+            try (var out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                properties.store(out, "kafka-testenv cluster directory; removed when its owner process is gone");
+            }
+            Files.move(temporary, directory.resolve(OWNER_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        Files.move(temporary, directory.resolve(OWNER_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Removes every {@code kafka-testenv-*} directory under {@code base} whose owner process is gone. */
