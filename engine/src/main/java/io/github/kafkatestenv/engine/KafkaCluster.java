@@ -149,7 +149,10 @@ public interface KafkaCluster extends AutoCloseable {
     /** The file every broker, controller and ZooKeeper log goes to. */
     Path logFile();
 
-    /** Stops everything and deletes the cluster's directory (unless kept). Calling it again does nothing. */
+    /**
+     * Stops everything and deletes the cluster's directory (unless kept). Calling it again does nothing. On a handle
+     * from {@link #attach} (or a kept cluster's lease) it only lets go of the handle: the cluster keeps running.
+     */
     @Override
     void close();
 }

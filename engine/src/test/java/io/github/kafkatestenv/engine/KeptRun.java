@@ -27,7 +27,10 @@ public final class KeptRun {
 
     public static void main(String[] args) throws Exception {
         ClusterDefinition definition = definition(Placement.valueOf(args[1]));
+        long started = System.nanoTime();
         KafkaCluster cluster = ReusableClusters.acquire(definition, Duration.parse(args[2]));
+        System.err.printf("[kept-run] %s %s: acquired in %d ms%n", args[0], args[1],
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         String kept = "cluster " + cluster.bootstrapServers() + " " + cluster.directory();
         switch (args[0]) {
             case "dirty" -> {
@@ -70,8 +73,9 @@ public final class KeptRun {
     }
 
     static ClusterDefinition definition(Placement placement) {
-        return ClusterDefinition.builder().placement(placement)
-                .mode(placement == Placement.PROCESSES ? Mode.KRAFT : Mode.ZOOKEEPER)
+        // In the JVM Kafka 4's group coordinator, in processes 3.9's KRaft: both remove a killed run's members.
+        return ClusterDefinition.builder().placement(placement).mode(Mode.KRAFT)
+                .kafkaVersion(placement == Placement.PROCESSES ? "3.9.2" : "4.4.0")
                 .topic(Topic.parse("orders:2:1")).topic(Topic.parse("audit")).build();
     }
 

@@ -62,10 +62,12 @@ class ReuseTest {
     }
 
     @AfterEach
-    void endRuns() throws InterruptedException {
+    void endRuns() throws Exception {
         for (Process run : runs) {
             run.destroyForcibly();
             run.waitFor(30, TimeUnit.SECONDS);
+            Files.readAllLines(ERRORS.get(run)).stream().filter(line -> line.startsWith("[kept-run]"))
+                    .forEach(System.out::println);
         }
     }
 
@@ -128,7 +130,8 @@ class ReuseTest {
         Process next = run("look", Placement.PROCESSES, LONG_IDLE);
         String[] fresh = firstLine(next).split(" ");
         assertEquals("SEEN", fresh[0], () -> String.join(" ", fresh));
-        assertEquals("topics [audit, orders] records 0 groups []", String.join(" ", List.of(fresh).subList(4, fresh.length)));
+        assertEquals("topics [audit, orders] records 0 groups []",
+                String.join(" ", List.of(fresh).subList(4, fresh.length)), "a new cluster after the dead one");
         next.getOutputStream().close();
         assertTrue(next.waitFor(60, TimeUnit.SECONDS), "the next run ended");
         List<KeptCluster> stopped = ReusableClusters.stopAll();

@@ -56,7 +56,8 @@ final class HostLauncher {
                     .directory(hostDirectory.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(hostDirectory.resolve(ClusterHost.LOG_FILE).toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            hostDirectory.resolve(ClusterHost.LOG_FILE).toFile()));
             // This JVM is ours: options meant for the caller's JVMs (agents, debuggers on fixed ports) stay out.
             builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS"));
             host = builder.start();

@@ -35,8 +35,6 @@ public final class ReusableClusters {
     /** How long a kept cluster waits for its next run by default. */
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
 
-    private static final Object ACQUIRING = new Object();
-
     private ReusableClusters() {
     }
 
@@ -71,18 +69,16 @@ public final class ReusableClusters {
             throw new IllegalArgumentException("The idle time of a kept cluster must be positive, not " + idleTime);
         }
         String key = DefinitionText.key(definition);
-        synchronized (ACQUIRING) {
-            removeStale();
-            for (KeptRegistry.Entry entry : KeptRegistry.entries()) {
-                if (entry.key().equals(key) && entry.engine().equals(KeptRegistry.engine())) {
-                    KafkaCluster kept = take(entry, idleTime);
-                    if (kept != null) {
-                        return kept;
-                    }
+        removeStale();
+        for (KeptRegistry.Entry entry : KeptRegistry.entries()) {
+            if (entry.key().equals(key) && entry.engine().equals(KeptRegistry.engine())) {
+                KafkaCluster kept = take(entry, idleTime); // threads of this JVM never take one lease twice
+                if (kept != null) {
+                    return kept;
                 }
             }
-            return HostLauncher.start(definition, idleTime);
         }
+        return HostLauncher.start(definition, idleTime);
     }
 
     /** The kept cluster of {@code entry}, reset, if its lease is free and it answers; else {@code null}. */
@@ -116,15 +112,13 @@ public final class ReusableClusters {
 
     /** Every kept cluster whose host runs. */
     public static List<KeptCluster> list() {
-        synchronized (ACQUIRING) {
-            removeStale();
-            List<KeptCluster> clusters = new ArrayList<>();
-            for (KeptRegistry.Entry entry : KeptRegistry.entries()) {
-                clusters.add(new KeptCluster(entry.id(), entry.description(), entry.pid(), entry.directory(),
-                        entry.started(), leased(entry.id())));
-            }
-            return clusters;
+        removeStale();
+        List<KeptCluster> clusters = new ArrayList<>();
+        for (KeptRegistry.Entry entry : KeptRegistry.entries()) {
+            clusters.add(new KeptCluster(entry.id(), entry.description(), entry.pid(), entry.directory(),
+                    entry.started(), leased(entry.id())));
         }
+        return clusters;
     }
 
     private static boolean leased(String id) {
