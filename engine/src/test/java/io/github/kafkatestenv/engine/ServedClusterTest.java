@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,9 @@ class ServedClusterTest {
     @Test
     void anotherJvmUsesTheWholeHandle() throws Exception {
         ClusterDefinition definition = ClusterDefinition.builder().brokers(2).topic(Topic.parse("orders:2:2")).build();
-        try (KafkaCluster cluster = definition.start(); ClusterServer server = ClusterServer.serve(cluster)) {
+        try (KafkaCluster cluster = definition.start()) {
+            Set<Thread> before = ProcessState.liveThreads();
+            ClusterServer server = ClusterServer.serve(cluster);
             List<String> lines = runChild(server.address());
 
             assertEquals(List.of(
@@ -54,6 +57,9 @@ class ServedClusterTest {
             KafkaTestEnvException gone = assertThrows(KafkaTestEnvException.class,
                     () -> KafkaCluster.attach(server.address()));
             assertTrue(gone.getMessage().contains("Cannot reach the cluster"), gone.getMessage());
+            assertTrue(ProcessState.eventually(10, () -> ProcessState.newThreads(before).stream()
+                    .noneMatch(name -> name.contains("HTTP") || name.startsWith("kafka-testenv-server"))),
+                    () -> "the server's threads end with it: " + ProcessState.newThreads(before));
         }
     }
 

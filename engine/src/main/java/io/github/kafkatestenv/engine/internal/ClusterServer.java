@@ -71,7 +71,18 @@ public final class ClusterServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(executor);
         server.createContext("/" + secret + "/", this::handle);
-        server.start();
+        // The server's dispatcher thread inherits its starter's daemon flag: a server never keeps a JVM alive.
+        Thread starter = new Thread(server::start, "kafka-testenv-server-" + number + "-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            server.stop(0);
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting to serve", e);
+        }
     }
 
     /** Starts serving {@code cluster}; its {@link #address()} is what {@link KafkaCluster#attach} takes. */
