@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Warm re-runs: clusters kept running after the test JVM that used them ends, for the next run with an equal
- * definition. The front ends call {@link #acquire} when {@code kafka.testenv.reuse} is {@code true}.
+ * definition. The front ends call {@link #acquire} when {@value #REUSE_PROPERTY} is {@code true}.
  *
  * <p><b>Acquiring.</b> {@link #acquire} hands out a kept cluster of an equal definition ({@link DefinitionText#key})
  * that nobody leases, {@link KafkaCluster#reset() reset} to what a fresh start shows; if there is none, it starts a
@@ -28,6 +28,12 @@ import java.util.concurrent.TimeUnit;
  * Entries whose host died (SIGKILL) are removed by the next call, with their directories.
  */
 public final class ReusableClusters {
+
+    /**
+     * The switch the front ends read (system property, or JUnit configuration parameter of the same name):
+     * {@code true} keeps clusters for warm re-runs. Default {@code false}.
+     */
+    public static final String REUSE_PROPERTY = "kafka.testenv.reuse";
 
     /** The system property that sets how long a kept cluster waits for its next run. */
     public static final String IDLE_PROPERTY = "kafka.testenv.reuse.idle";
