@@ -28,6 +28,23 @@ import java.util.Optional;
  */
 public interface KafkaCluster extends AutoCloseable {
 
+    /**
+     * The cluster another JVM serves at {@code address} (as the Maven plugin's {@code start} serves its cluster to
+     * the build's test JVMs), with every operation of this interface. The address names a loopback port and a
+     * secret; nothing without the secret can use it.
+     *
+     * <p><b>Clean up.</b> {@link #close()} on the returned handle only lets go of it: the cluster keeps running
+     * for its owner, who stops it. Each call waits at most a bounded time (a broker start as long as it takes the
+     * owner, a lookup a few seconds) and fails with a {@link KafkaTestEnvException} if the owner has gone.
+     *
+     * @param address what the owner handed out, {@code http://127.0.0.1:<port>/<secret>}
+     * @throws IllegalArgumentException if {@code address} is not such an address
+     * @throws KafkaTestEnvException    if nothing answers there, or refuses the secret
+     */
+    static KafkaCluster attach(String address) {
+        return io.github.kafkatestenv.engine.internal.RemoteCluster.attach(address);
+    }
+
     /** What this cluster was started from. */
     ClusterDefinition definition();
 
@@ -115,13 +132,32 @@ public interface KafkaCluster extends AutoCloseable {
      */
     void startZooKeeper();
 
+    /**
+     * Brings the cluster back to what a fresh start of its {@link #definition() definition} would show: every
+     * stopped broker (and ZooKeeper) running again; exactly the declared topics, deleted and created again, so empty
+     * and with offsets from 0; no other topics; no consumer groups (members a killed JVM left are removed first);
+     * SCRAM users and ACLs exactly as declared. Returns once the cluster is ready as after a start.
+     *
+     * <p>What a reset cannot undo: transactional and idempotent producer state kept by the transaction coordinator
+     * ({@code __transaction_state}): an open transaction of a killed producer is aborted when it times out
+     * ({@code transaction.timeout.ms}); dynamic broker configs and client quotas that a test changed; the metadata
+     * history and log of the cluster. A member of a killed JVM that joined with {@code group.protocol=consumer}
+     * cannot be removed by an admin: the reset waits until its session times out (45 s by default).
+     *
+     * @throws KafkaTestEnvException if the cluster does not get there within 2 minutes, or is closed
+     */
+    void reset();
+
     /** This cluster's own directory: data of every node and the log file. Deleted at close unless kept. */
     Path directory();
 
     /** The file every broker, controller and ZooKeeper log goes to. */
     Path logFile();
 
-    /** Stops everything and deletes the cluster's directory (unless kept). Calling it again does nothing. */
+    /**
+     * Stops everything and deletes the cluster's directory (unless kept). Calling it again does nothing. On a handle
+     * from {@link #attach} (or a kept cluster's lease) it only lets go of the handle: the cluster keeps running.
+     */
     @Override
     void close();
 }

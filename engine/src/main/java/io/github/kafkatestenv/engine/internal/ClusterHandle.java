@@ -276,6 +276,11 @@ public final class ClusterHandle implements KafkaCluster {
     }
 
     @Override
+    public void reset() {
+        ClusterReset.reset(this);
+    }
+
+    @Override
     public Path directory() {
         return directory;
     }

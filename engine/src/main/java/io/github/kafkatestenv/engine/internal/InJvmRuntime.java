@@ -141,6 +141,11 @@ final class InJvmRuntime implements KafkaRuntime {
     }
 
     @Override
+    public IsolatedRuntime clientsRuntime() {
+        return runtime;
+    }
+
+    @Override
     public <T> Future<T> submit(Callable<T> task) {
         return runtime.submit(task);
     }

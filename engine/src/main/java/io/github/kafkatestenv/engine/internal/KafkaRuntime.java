@@ -45,6 +45,9 @@ interface KafkaRuntime extends AutoCloseable {
     /** Why a client with {@code clientConfig} cannot use the broker at {@code server} yet, or {@code null}. */
     String clientFailure(String server, Map<String, String> clientConfig, long timeoutMs);
 
+    /** The isolated runtime whose kafka-clients the engine's own admin work uses. */
+    IsolatedRuntime clientsRuntime();
+
     /** Runs {@code task} on a thread of this runtime: for the work of a start that runs side by side. */
     <T> Future<T> submit(Callable<T> task);
 

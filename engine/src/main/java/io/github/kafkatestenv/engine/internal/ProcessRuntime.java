@@ -288,6 +288,11 @@ final class ProcessRuntime implements KafkaRuntime {
     }
 
     @Override
+    public IsolatedRuntime clientsRuntime() {
+        return clients;
+    }
+
+    @Override
     public <T> Future<T> submit(Callable<T> task) {
         return executor.submit(task);
     }

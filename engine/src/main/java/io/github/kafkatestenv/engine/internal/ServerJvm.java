@@ -39,6 +39,10 @@ final class ServerJvm {
     private static final Pattern JAVA_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)[^\"]*\"");
     private static final Set<Path> RECORDING = ConcurrentHashMap.newKeySet();
 
+    /** The flags of every JVM of ours (servers, kept clusters' hosts): C1 only, Serial GC, a heap that grows. */
+    static final List<String> FAST_START_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m",
+            "-Xmx1g", "-XX:-UsePerfData", "-Djava.awt.headless=true");
+
     private final Path javaCommand;
     private final int feature;
     private final String jdkIdentity;
@@ -92,12 +96,7 @@ final class ServerJvm {
     Command command(String role, Map<String, String> properties, String mainClass, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(javaCommand.toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xms32m");
-        command.add("-Xmx1g");
-        command.add("-XX:-UsePerfData");
-        command.add("-Djava.awt.headless=true");
+        command.addAll(FAST_START_FLAGS);
         // What the JVM says about classes it cannot archive is no news for a user reading the cluster's log.
         command.add("-Xlog:cds=off");
         command.add("-Xlog:cds+dynamic=off");

@@ -25,8 +25,13 @@ final class StartPhases {
 
     /** Prints the phases of a finished start, if asked to. */
     void report(String cluster) {
+        report(cluster, "started");
+    }
+
+    /** Prints the phases of a finished operation ({@code started}, {@code reset}), if asked to. */
+    void report(String cluster, String done) {
         if (Boolean.getBoolean(PROPERTY)) {
-            System.err.println("[kafka-testenv] " + cluster + " started in "
+            System.err.println("[kafka-testenv] " + cluster + " " + done + " in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms (ms per phase: " + phases + ")");
         }
     }

@@ -51,19 +51,30 @@ public final class WorkDirectory {
         Path directory = base.resolve(PREFIX + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectory(directory);
-            Properties owner = new Properties();
-            ProcessHandle self = ProcessHandle.current();
-            owner.setProperty("pid", Long.toString(self.pid()));
-            self.info().startInstant().ifPresent(start -> owner.setProperty("started", start.toString()));
-            try (var out = Files.newBufferedWriter(directory.resolve(OWNER_FILE), StandardCharsets.UTF_8)) {
-                owner.store(out, "kafka-testenv cluster directory; removed when its owner process is gone");
-            }
+            writeOwner(directory, ProcessHandle.current());
         } catch (IOException e) {
             deleteQuietly(directory);
             throw new KafkaTestEnvException("Cannot write in the work directory " + base + " (" + e
                     + "): choose a writable directory", e);
         }
         return directory;
+    }
+
+    /** Names {@code owner} as the process whose end makes {@code directory} stale. */
+    static void writeOwner(Path directory, ProcessHandle owner) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("pid", Long.toString(owner.pid()));
+        owner.info().startInstant().ifPresent(start -> properties.setProperty("started", start.toString()));
+        Path temporary = Files.createTempFile(directory, OWNER_FILE, ".tmp");
+        try {
+            try (var out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                properties.store(out, "kafka-testenv cluster directory; removed when its owner process is gone");
+            }
+            Files.move(temporary, directory.resolve(OWNER_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** Removes every {@code kafka-testenv-*} directory under {@code base} whose owner process is gone. */
