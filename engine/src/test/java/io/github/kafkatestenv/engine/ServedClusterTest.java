@@ -40,8 +40,8 @@ class ServedClusterTest {
                     "broker 1 after kill and start: true",
                     "ZooKeeper stopped and started",
                     "misuse: " + expectedMisuse(cluster),
-                    "bad topic: Topic 'events' has replication factor 3 but the cluster has 2 brokers: lower the"
-                            + " replication factor or add brokers",
+                    "bad topic: topic(...), brokers(...): Topic 'events' has replication factor 3 but the cluster has"
+                            + " 2 brokers: lower its replicationFactor or raise brokers",
                     "closed handle: IllegalStateException"), lines);
             try (Admin admin = Admin.create(ClusterResetTest.properties(cluster.clientProperties()))) {
                 assertEquals(3, admin.describeTopics(List.of("from-child")).allTopicNames().get(30, TimeUnit.SECONDS)

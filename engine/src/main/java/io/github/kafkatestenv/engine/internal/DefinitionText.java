@@ -4,6 +4,7 @@ import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.Grant;
 import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.Placement;
+import io.github.kafkatestenv.engine.SaslMechanism;
 import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.engine.Topic;
 import io.github.kafkatestenv.engine.User;
@@ -73,7 +74,7 @@ public final class DefinitionText {
         }
         line(lines, "securityProtocol", definition.securityProtocol().name());
         if (definition.securityProtocol().usesSasl()) {
-            line(lines, "saslMechanism", definition.saslMechanism());
+            line(lines, "saslMechanism", definition.saslMechanism().name());
         }
         line(lines, "mutualTls", Boolean.toString(definition.mutualTls()));
         line(lines, "authorizer", Boolean.toString(definition.authorizer()));
@@ -84,8 +85,9 @@ public final class DefinitionText {
             line(lines, "superUser", superUser);
         }
         for (Grant grant : definition.grants()) {
-            line(lines, "grant", grant.principal(), grant.resourceType(), grant.resourceName(),
-                    grant.prefixed() ? "prefixed" : "literal", String.join(",", grant.operations()));
+            line(lines, "grant", grant.principal(), grant.resourceType().name(), grant.resourceName(),
+                    grant.prefixed() ? "prefixed" : "literal",
+                    grant.operations().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")));
         }
         line(lines, "startTimeout", definition.startTimeout().toString());
         if (definition.workDirectory() != null) {
@@ -156,12 +158,14 @@ public final class DefinitionText {
             case "topic" -> topics.put(f[1], new Topic(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), Map.of()));
             case "topicConfig" -> topics.computeIfPresent(f[1], (name, topic) -> topic.withConfig(f[2], f[3]));
             case "securityProtocol" -> builder.securityProtocol(SecurityProtocol.valueOf(f[1]));
-            case "saslMechanism" -> builder.saslMechanism(f[1]);
+            case "saslMechanism" -> builder.saslMechanism(SaslMechanism.valueOf(f[1]));
             case "mutualTls" -> builder.mutualTls(Boolean.parseBoolean(f[1]));
             case "authorizer" -> builder.authorizer(Boolean.parseBoolean(f[1]));
             case "user" -> builder.user(new User(f[1], f.length > 2 ? f[2] : ""));
             case "superUser" -> builder.superUser(f[1]);
-            case "grant" -> builder.grant(new Grant(f[1], f[2], f[3], f[4].equals("prefixed"), List.of(f[5].split(","))));
+            case "grant" -> builder.grant(new Grant(f[1], Grant.ResourceType.valueOf(f[2]), f[3], f[4].equals("prefixed"),
+                    java.util.Arrays.stream(f[5].split(",")).map(Grant.Operation::valueOf)
+                            .collect(java.util.stream.Collectors.toSet())));
             case "startTimeout" -> builder.startTimeout(Duration.parse(f[1]));
             case "workDirectory" -> builder.workDirectory(Paths.get(f[1]));
             case "keepDirectory" -> builder.keepDirectory(Boolean.parseBoolean(f[1]));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.Grant;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.SaslMechanism;
 import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.engine.Topic;
 import java.nio.file.Paths;
@@ -22,7 +23,7 @@ class DefinitionTextTest {
             .topic(Topic.parse("orders:6:3").withConfig("cleanup.policy", "compact").withConfig("min.insync.replicas", "2"))
             .topic(Topic.parse("audit"))
             .brokerProperty("log.retention.ms", "60000").brokerProperty("message.max.bytes", "")
-            .securityProtocol(SecurityProtocol.SASL_SSL).saslMechanism("SCRAM-SHA-512")
+            .securityProtocol(SecurityProtocol.SASL_SSL).saslMechanism(SaslMechanism.SCRAM_SHA_512)
             .user("alice", "a secret with spaces, & and = signs").user("bob", "bob-secret")
             .superUser("bob").grant(Grant.parse("alice group:billing-* read"))
             .grant(Grant.parse("alice cluster idempotent_write"))
