@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * leaves no process, port or directory. The newest patch of 3.0, 3.3, 3.6, 3.9, 4.0, 4.2 and 4.4 run by default;
  * every line in every mode it has runs with the {@code release-matrix} tag (see the README).
  */
-class ReleaseMatrixTest {
+class ProcessReleaseMatrixTest {
 
     static Stream<Arguments> defaultReleases() {
         return Stream.of(
