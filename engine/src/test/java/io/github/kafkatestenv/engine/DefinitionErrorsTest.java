@@ -49,6 +49,8 @@ class DefinitionErrorsTest {
         assertFails(() -> ClusterDefinition.builder().kafkaVersion("3.8.1").build(),
                 "Unsupported Kafka version '3.8.1'", "3.9.x", "4.x");
         assertFails(() -> ClusterDefinition.builder().kafkaVersion("latest").build(), "'latest'");
+        assertFails(() -> ClusterDefinition.builder().kafkaVersion("4.1").build(),
+                "Kafka version '4.1' names a line, not a release: give all three numbers, e.g. 3.9.2 or 4.4.0");
         assertFails(() -> ClusterDefinition.builder().kafkaVersion("4.4.0").mode(Mode.ZOOKEEPER).build(),
                 "ZooKeeper mode needs Kafka 3.9.x", "4.4.0", "KRAFT");
     }

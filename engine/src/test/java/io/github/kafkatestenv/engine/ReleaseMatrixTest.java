@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every Kafka release that runs in the JVM, used as a user would with the test's own kafka-clients 3.7.2. The
  * default suite runs the newest patch of the 3.9, 4.0, 4.2 and 4.4 lines, and security and a fault on 4.0 and 4.2;
- * every other release, with every feature, runs under the {@code release-matrix} tag (command in the README).
+ * every release, in every mode, with every feature, runs under the {@code release-matrix} tag (command in the
+ * README; {@code -Dkafka.testenv.test.releases=4.1.2,4.3.0} runs only those).
  */
 class ReleaseMatrixTest {
 
@@ -66,13 +67,16 @@ class ReleaseMatrixTest {
         FailoverTest.leaderGoesDownAndComesBack(release(version).mode(Mode.KRAFT), "killed");
     }
 
-    /** Every release with every feature: {@code mvn -pl engine -am verify -Dgroups=release-matrix ...}. */
+    /**
+     * Every release in every mode with every feature ({@code mvn -pl engine -am verify -Dgroups=release-matrix
+     * -DexcludedGroups=}); the round trip of the newest patches is in the default suite already.
+     */
     @Nested
     @Tag("release-matrix")
     class EveryRelease {
 
         static Stream<Arguments> releasesAndModes() {
-            return Stream.concat(OTHER_RELEASES.stream(), NEWEST_PATCHES.stream()).flatMap(version ->
+            return selected(Stream.concat(OTHER_RELEASES.stream(), NEWEST_PATCHES.stream())).flatMap(version ->
                     (version.startsWith("3.") ? Stream.of(Mode.ZOOKEEPER, Mode.KRAFT) : Stream.of(Mode.KRAFT))
                             .map(mode -> Arguments.of(version, mode)));
         }
@@ -117,25 +121,35 @@ class ReleaseMatrixTest {
         }
 
         static Stream<Arguments> faults() {
-            return otherReleasesAndModes().flatMap(arguments -> Stream.of("stopped", "killed")
+            return releasesAndModes().flatMap(arguments -> Stream.of("stopped", "killed")
                     .map(how -> Arguments.of(arguments.get()[0], arguments.get()[1], how)));
         }
 
         @ParameterizedTest(name = "Kafka {0}")
-        @MethodSource("kraftReleases")
+        @MethodSource("releases")
         void aNewControllerTakesOverWhenTheActiveOneIsKilled(String version) throws Exception {
             FaultsTest.newControllerTakesOver(release(version));
         }
 
-        static Stream<String> kraftReleases() {
-            return Stream.concat(OTHER_RELEASES.stream(), Stream.of("3.9.2", "4.0.2", "4.2.2"));
+        static Stream<String> releases() {
+            return selected(Stream.concat(OTHER_RELEASES.stream(), NEWEST_PATCHES.stream()));
+        }
+
+        static Stream<String> zooKeeperReleases() {
+            return releases().filter(version -> version.startsWith("3."));
         }
 
         @ParameterizedTest(name = "Kafka {0}")
-        @ValueSource(strings = {"3.9.0", "3.9.1"})
+        @MethodSource("zooKeeperReleases")
         void brokersRecoverWhenZooKeeperComesBack(String version) throws Exception {
             FaultsTest.brokersRecoverWhenZooKeeperComesBack(release(version));
         }
+    }
+
+    /** {@code releases}, or those of them {@code -Dkafka.testenv.test.releases=4.1.2,...} names. */
+    private static Stream<String> selected(Stream<String> releases) {
+        String only = System.getProperty("kafka.testenv.test.releases", "").trim();
+        return only.isEmpty() ? releases : releases.filter(List.of(only.split("\\s*,\\s*"))::contains);
     }
 
     /**

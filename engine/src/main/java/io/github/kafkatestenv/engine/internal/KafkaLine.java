@@ -29,7 +29,10 @@ public enum KafkaLine {
         this.companionArtifacts = companionArtifacts;
     }
 
-    /** The line of {@code version}, or an error that names the supported ones. */
+    /**
+     * The line of {@code version}, or an error that names the supported ones. Every release of a line runs on its
+     * bridge: the calls that moved between releases are bound when the runtime loads (the bridge's MovedApi).
+     */
     public static KafkaLine of(String version) {
         Matcher matcher = VERSION.matcher(version == null ? "" : version.trim());
         if (matcher.matches()) {
@@ -41,6 +44,9 @@ public enum KafkaLine {
             if (major == 4) {
                 return KAFKA_4;
             }
+        } else if (version != null && version.trim().matches("\\d+(\\.\\d+)?")) {
+            throw new KafkaTestEnvException("Kafka version '" + version + "' names a line, not a release: give all"
+                    + " three numbers, e.g. 3.9.2 or " + builtInVersion(KAFKA_4));
         }
         throw new KafkaTestEnvException("Unsupported Kafka version '" + version + "': use 3.9.x (ZooKeeper or KRaft"
                 + " mode; 3.9.2 is the default) or 4.x (KRaft mode only; " + builtInVersion(KAFKA_4) + " is built in)");
@@ -71,7 +77,6 @@ public enum KafkaLine {
         return bridgeClass;
     }
 
-    /** {@code groupId:artifactId} of the logging binding this line's runtime needs besides kafka_2.13. */
     /** What the bridge needs beside kafka_2.13: the logging binding and the certificate generator. */
     List<String> companionArtifacts() {
         return companionArtifacts;

@@ -1,5 +1,6 @@
 package io.github.kafkatestenv.bridge.common;
 
+import io.github.kafkatestenv.bridge.BridgeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -80,9 +81,11 @@ public final class MovedApi {
         }
     }
 
-    private static IllegalStateException noneFits(String what, List<String> tried) {
-        return new IllegalStateException("Kafka " + kafkaVersion() + " has none of the forms of " + what
+    /** Thrown as the engine shows it, without an exception class name before the message. */
+    private static BridgeException noneFits(String what, List<String> tried) {
+        return new BridgeException("Kafka " + kafkaVersion() + " has none of the forms of " + what
                 + " that kafka-testenv knows (" + String.join(", ", tried) + "), so it cannot run this release in the"
-                + " JVM: use a release the kafka-testenv README lists as running in the JVM");
+                + " JVM: use a release the kafka-testenv README lists as running in the JVM",
+                IllegalStateException.class.getName());
     }
 }

@@ -24,9 +24,8 @@ public final class Kafka39Bridge extends BridgeBase {
 
     @Override
     public void install(Path logFile) {
-        FileLogging.configure(logFile);
-
         ExitProcedures.install();
+        FileLogging.configure(logFile);
     }
 
     @Override

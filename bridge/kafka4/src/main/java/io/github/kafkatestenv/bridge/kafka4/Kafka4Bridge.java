@@ -20,11 +20,14 @@ import org.apache.logging.log4j.core.config.Configurator;
  */
 public final class Kafka4Bridge extends BridgeBase {
 
-    private final BrokerMetadataReader metadataReader = new BrokerMetadataReader();
+    private BrokerMetadataReader metadataReader;
     private LoggerContext loggerContext;
 
     @Override
     public void install(Path logFile) {
+        // First: a release whose moved calls the bridge does not know fails here, before anything started.
+        ExitProcedures.install();
+        metadataReader = new BrokerMetadataReader();
         Path config = logFile.resolveSibling("log4j2-kafka-testenv.properties");
         String text = String.join("\n",
                 "status = error",
@@ -47,8 +50,6 @@ public final class Kafka4Bridge extends BridgeBase {
         }
         loggerContext = Configurator.initialize("kafka-testenv", Kafka4Bridge.class.getClassLoader(),
                 config.toUri().toString());
-
-        ExitProcedures.install();
     }
 
     @Override
