@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kafkatestenv.engine.internal.ClusterHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +46,7 @@ class ClusterLifecycleTest {
     @ParameterizedTest(name = "Kafka {0} mode {1}, {2} broker(s)")
     @MethodSource("layouts")
     void startsReadyServesClientsAndLeavesNothingBehind(String version, Mode mode, int brokers) throws Exception {
-        Set<Thread> threadsBefore = ProcessState.liveThreads();
-        Set<Integer> portsBefore = ProcessState.listeningPorts();
+        LeftBehind leftBehind = LeftBehind.before();
         ClusterDefinition definition = ClusterDefinition.builder()
                 .kafkaVersion(version).mode(mode).brokers(brokers)
                 .topic(Topic.parse("orders:3:" + Math.min(brokers, 3)))
@@ -56,10 +54,8 @@ class ClusterLifecycleTest {
                 .build();
         Mode expectedMode = mode != null ? mode : version.startsWith("4") ? Mode.KRAFT : Mode.ZOOKEEPER;
 
-        KafkaCluster cluster = definition.start();
+        KafkaCluster cluster = leftBehind.track(definition.start());
         Path directory = cluster.directory();
-        List<Integer> ports = cluster.brokers().stream().map(Broker::port).collect(Collectors.toList());
-        ClassLoader runtimeLoader = ((ClusterHandle) cluster).runtimeClassLoader();
         try {
             assertEquals(version, cluster.kafkaVersion());
             assertEquals(expectedMode, cluster.mode());
@@ -107,19 +103,7 @@ class ClusterLifecycleTest {
             cluster.close();
         }
 
-        assertFalse(Files.exists(directory), "cluster directory deleted");
-        for (int port : ports) {
-            assertFalse(ProcessState.listeningPorts().contains(port), "broker port " + port + " closed");
-        }
-        assertTrue(ProcessState.eventually(10, () -> ProcessState.newThreads(threadsBefore).isEmpty()),
-                () -> "threads left: " + ProcessState.newThreads(threadsBefore));
-        assertTrue(ProcessState.eventually(5,
-                        () -> Thread.getAllStackTraces().keySet().stream()
-                                .noneMatch(t -> t.getContextClassLoader() == runtimeLoader)),
-                "no thread holds the runtime's class loader");
-        Set<Integer> portsLeft = ProcessState.listeningPorts();
-        portsLeft.removeAll(portsBefore);
-        assertEquals(Set.of(), portsLeft, "listening ports left");
+        leftBehind.assertNothingLeft(false);
     }
 
     static Admin admin(KafkaCluster cluster) {

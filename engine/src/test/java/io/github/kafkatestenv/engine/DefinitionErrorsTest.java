@@ -76,6 +76,8 @@ class DefinitionErrorsTest {
                 "Unsupported Kafka version '2.8.2'", "3.0.0", "4.x");
         assertFails(() -> ClusterDefinition.builder().kafkaVersion("latest").build(), Setting.KAFKA_VERSION,
                 "'latest'");
+        assertFails(() -> ClusterDefinition.builder().kafkaVersion("4.1").build(), Setting.KAFKA_VERSION,
+                "Kafka version '4.1' names a line, not a release: give all three numbers, e.g. 3.9.2 or 4.4.0");
         assertFails(() -> ClusterDefinition.builder().kafkaVersion("4.4.0").mode(Mode.ZOOKEEPER).build(),
                 Setting.MODE, "ZooKeeper mode needs Kafka 3.x", "4.4.0", "KRAFT");
         assertEquals(Mode.KRAFT, Mode.parse(" kraft "));

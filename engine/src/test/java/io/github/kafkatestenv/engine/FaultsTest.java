@@ -22,7 +22,12 @@ class FaultsTest {
     /** KRaft: the active controller's node goes down; another voter takes over and topics can be created again. */
     @Test
     void aNewControllerTakesOverWhenTheActiveOneIsKilled() throws Exception {
-        try (KafkaCluster cluster = ClusterDefinition.builder().kafkaVersion("4.4.0").brokers(3)
+        newControllerTakesOver(ClusterDefinition.builder().kafkaVersion("4.4.0"));
+    }
+
+    /** The scenario, on a KRaft cluster of three nodes made from {@code builder}. */
+    static void newControllerTakesOver(ClusterDefinition.Builder builder) throws Exception {
+        try (KafkaCluster cluster = builder.mode(Mode.KRAFT).brokers(3)
                 .topic(Topic.parse("before:1:3"))
                 .build().start();
              Admin admin = ClusterLifecycleTest.admin(cluster)) {
@@ -53,7 +58,12 @@ class FaultsTest {
      */
     @Test
     void brokersRecoverWhenZooKeeperComesBack() throws Exception {
-        try (KafkaCluster cluster = ClusterDefinition.builder().brokers(2)
+        brokersRecoverWhenZooKeeperComesBack(ClusterDefinition.builder());
+    }
+
+    /** The scenario, on a ZooKeeper-mode cluster of two brokers made from {@code builder}. */
+    static void brokersRecoverWhenZooKeeperComesBack(ClusterDefinition.Builder builder) throws Exception {
+        try (KafkaCluster cluster = builder.mode(Mode.ZOOKEEPER).brokers(2)
                 .topic(Topic.parse("orders:2:2"))
                 .build().start();
              Admin admin = ClusterLifecycleTest.admin(cluster)) {

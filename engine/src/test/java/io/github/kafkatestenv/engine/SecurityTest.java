@@ -210,7 +210,7 @@ class SecurityTest {
         }
     }
 
-    private static Map<String, String> withMechanism(Map<String, String> login, String mechanism) {
+    static Map<String, String> withMechanism(Map<String, String> login, String mechanism) {
         Map<String, String> changed = new HashMap<>(login);
         changed.put("sasl.mechanism", mechanism);
         String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"

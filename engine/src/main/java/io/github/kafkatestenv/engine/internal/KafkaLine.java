@@ -37,7 +37,10 @@ public enum KafkaLine {
         this.companionArtifacts = companionArtifacts;
     }
 
-    /** The line of {@code version}, or an error that names the supported ones. */
+    /**
+     * The line of {@code version}, or an error that names the supported ones. Every release of a line runs on its
+     * bridge: the calls that moved between releases are bound when the runtime loads (the bridge's MovedApi).
+     */
     public static KafkaLine of(String version) {
         Matcher matcher = VERSION.matcher(version == null ? "" : version.trim());
         if (matcher.matches()) {
@@ -49,6 +52,9 @@ public enum KafkaLine {
             if (major == 4) {
                 return KAFKA_4;
             }
+        } else if (version != null && version.trim().matches("\\d+(\\.\\d+)?")) {
+            throw new InvalidSettingException("Kafka version '" + version + "' names a line, not a release: give all"
+                    + " three numbers, e.g. 3.9.2 or " + builtInVersion(KAFKA_4), Setting.KAFKA_VERSION);
         }
         throw new InvalidSettingException("Unsupported Kafka version '" + version + "': use a release from 3.0.0 to"
                 + " 4.x, for example 3.9.2 (ZooKeeper or KRaft mode; the default) or " + builtInVersion(KAFKA_4)

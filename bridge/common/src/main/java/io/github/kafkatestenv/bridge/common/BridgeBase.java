@@ -17,10 +17,9 @@ public abstract class BridgeBase implements KafkaBridge {
 
     private static final AtomicInteger ADMIN_IDS = new AtomicInteger();
 
-    /** The message of the exception that replaces an exit or halt Kafka asks for. */
-    protected static String exitRefused(String what, int status, String message) {
-        return "Kafka asked to " + what + " the JVM (status " + status + "): " + (message != null ? message
-                : "it gave no reason here; its log says why, in the ERROR lines before it gave up");
+    @Override
+    public String kafkaVersion() {
+        return MovedApi.kafkaVersion();
     }
 
     @Override

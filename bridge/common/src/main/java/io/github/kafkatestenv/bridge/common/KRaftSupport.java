@@ -96,6 +96,15 @@ public final class KRaftSupport {
         }
     }
 
+    /**
+     * {@code KafkaRaftClient.shutdown(int timeoutMs)}: found by name and parameters, because its return type
+     * changed in 4.4 (CompletableFuture to CompletionStage) and the bytecode of a direct call names that type.
+     */
+    private static void shutdownRaftClientNow(BrokerServer broker) throws ReflectiveOperationException {
+        Object client = broker.sharedServer().raftManager().client();
+        MovedApi.invoke(client.getClass().getMethod("shutdown", int.class), client, 0);
+    }
+
     private static final class Node implements RunningServer {
         private final KafkaRaftServer server;
         private final BrokerServer broker;
@@ -149,13 +158,13 @@ public final class KRaftSupport {
         }
 
         @Override
-        public synchronized void stop() {
+        public synchronized void stop() throws ReflectiveOperationException {
             if (!stopped) {
                 stopped = true;
                 if (clusterStopping) {
                     // The whole quorum is going away: a leader would wait Kafka's fixed 5 s for a successor that
                     // cannot be elected. A graceful shutdown with no time left ends the raft client at once.
-                    broker.sharedServer().raftManager().client().shutdown(0);
+                    shutdownRaftClientNow(broker);
                 }
                 server.shutdown();
                 server.awaitShutdown();

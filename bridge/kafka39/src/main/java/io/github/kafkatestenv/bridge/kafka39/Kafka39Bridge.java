@@ -2,6 +2,7 @@ package io.github.kafkatestenv.bridge.kafka39;
 
 import io.github.kafkatestenv.bridge.RunningServer;
 import io.github.kafkatestenv.bridge.common.BridgeBase;
+import io.github.kafkatestenv.bridge.common.ExitProcedures;
 import io.github.kafkatestenv.bridge.common.KRaftSupport;
 import io.github.kafkatestenv.bridge.common.RuntimeRelease;
 import java.net.InetSocketAddress;
@@ -12,8 +13,6 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaServer;
 import kafka.server.MetadataCache;
 import org.apache.kafka.common.network.ListenerName;
-import org.apache.kafka.common.utils.AppInfoParser;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.server.authorizer.Authorizer;
 import org.apache.zookeeper.server.ServerCnxnFactory;
@@ -24,22 +23,9 @@ import scala.Option;
 public final class Kafka39Bridge extends BridgeBase {
 
     @Override
-    public String kafkaVersion() {
-        return AppInfoParser.getVersion();
-    }
-
-    @Override
     public void install(Path logFile) {
+        ExitProcedures.install();
         FileLogging.configure(logFile);
-
-        Exit.setExitProcedure((status, message) -> {
-            throw new IllegalStateException(exitRefused("exit", status, message));
-        });
-        Exit.setHaltProcedure((status, message) -> {
-            throw new IllegalStateException(exitRefused("halt", status, message));
-        });
-        // Kafka's only hook here unregisters its JMX beans; the engine does that itself at close.
-        Exit.setShutdownHookAdder((name, runnable) -> { });
     }
 
     @Override

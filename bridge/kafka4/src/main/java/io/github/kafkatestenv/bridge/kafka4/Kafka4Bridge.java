@@ -2,6 +2,7 @@ package io.github.kafkatestenv.bridge.kafka4;
 
 import io.github.kafkatestenv.bridge.RunningServer;
 import io.github.kafkatestenv.bridge.common.BridgeBase;
+import io.github.kafkatestenv.bridge.common.ExitProcedures;
 import io.github.kafkatestenv.bridge.common.KRaftSupport;
 import io.github.kafkatestenv.bridge.common.RuntimeRelease;
 import java.io.IOException;
@@ -10,25 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import kafka.server.BrokerServer;
-import org.apache.kafka.common.network.ListenerName;
-import org.apache.kafka.common.utils.internals.AppInfoParser;
-import org.apache.kafka.common.utils.internals.Exit;
-import org.apache.kafka.metadata.MetadataCache;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 
-/** The bridge for Kafka 4.x: KRaft only, logging through log4j2. */
+/**
+ * The bridge for Kafka 4.x: KRaft only, logging through log4j2. Compiled against the newest 4.x release; the few
+ * calls whose class or signature moved within the line are bound to this runtime's form when it loads.
+ */
 public final class Kafka4Bridge extends BridgeBase {
 
+    private BrokerMetadataReader metadataReader;
     private LoggerContext loggerContext;
 
     @Override
-    public String kafkaVersion() {
-        return AppInfoParser.getVersion();
-    }
-
-    @Override
     public void install(Path logFile) {
+        // First: a release whose moved calls the bridge does not know fails here, before anything started.
+        ExitProcedures.install();
+        metadataReader = new BrokerMetadataReader();
         Path config = logFile.resolveSibling("log4j2-kafka-testenv.properties");
         String text = String.join("\n",
                 "status = error",
@@ -51,15 +50,6 @@ public final class Kafka4Bridge extends BridgeBase {
         }
         loggerContext = Configurator.initialize("kafka-testenv", Kafka4Bridge.class.getClassLoader(),
                 config.toUri().toString());
-
-        Exit.setExitProcedure((status, message) -> {
-            throw new IllegalStateException(exitRefused("exit", status, message));
-        });
-        Exit.setHaltProcedure((status, message) -> {
-            throw new IllegalStateException(exitRefused("halt", status, message));
-        });
-        // Kafka's only hook here unregisters its JMX beans; the engine does that itself at close.
-        Exit.setShutdownHookAdder((name, runnable) -> { });
     }
 
     @Override
@@ -77,25 +67,7 @@ public final class Kafka4Bridge extends BridgeBase {
 
     @Override
     protected KRaftSupport.BrokerMetadata metadataOf(BrokerServer broker, String listenerName) {
-        MetadataCache cache = broker.metadataCache();
-        ListenerName listener = ListenerName.normalised(listenerName);
-        return new KRaftSupport.BrokerMetadata() {
-            @Override
-            public int knownPartitions(String topic) {
-                return cache.numPartitions(topic).orElse(-1);
-            }
-
-            @Override
-            public int knownBrokers() {
-                return cache.getAliveBrokerNodes(listener).size();
-            }
-
-            @Override
-            public int knownAcls() {
-                var authorizer = broker.authorizerPlugin();
-                return authorizer.isDefined() ? KRaftSupport.countAcls(authorizer.get().get()) : -1;
-            }
-        };
+        return metadataReader.of(broker, listenerName);
     }
 
     @Override
