@@ -5,6 +5,7 @@ import io.github.kafkatestenv.benchmarks.contract.Stopper;
 import io.github.kafkatestenv.benchmarks.contract.Workloads;
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.internal.ReusableClusters;
 
 /**
  * {@code rerun-zk-1} and {@code rerun-kraft4-1}: the lifecycle of a 1-broker cluster in a JVM that is one of a series
@@ -13,8 +14,8 @@ import io.github.kafkatestenv.engine.KafkaCluster;
  * to it, reset to exactly the declared topics. {@code start_ms} is the time to that state, {@code stop_ms} the time to
  * release it, and {@code reused} is 1 when the run attached to a cluster an earlier process left, else 0.
  *
- * <p>The engine's reuse API is not merged yet: until {@link #acquire} calls it, every run is a cold start and
- * reports {@code reused} 0, the same work as {@code zk-1} / {@code kraft4-1}.
+ * <p>With the switch off ({@code -Dkafka.testenv.reuse=false}) every run is a cold start, the same work as
+ * {@code zk-1} / {@code kraft4-1}, and reports {@code reused} 0.
  */
 final class Rerun {
 
@@ -47,12 +48,10 @@ final class Rerun {
      * process's own (threads, ports, temp entries), which the leftovers count.
      */
     static Acquired acquire(ClusterDefinition definition) {
-        // TODO(lead, issue 13): when the engine's reuse API is merged, replace the next two lines by its call, which
-        // attaches to a running cluster of an equal definition (reset to the declared topics) or starts one when the
-        // switch above is on, and tells which it did, e.g.
-        //     KafkaCluster cluster = definition.startOrReuse();
-        //     return new Acquired(cluster, cluster.reused());
-        KafkaCluster cluster = definition.start();
-        return new Acquired(cluster, false);
+        if (!Boolean.getBoolean(SWITCH)) {
+            return new Acquired(definition.start(), false);
+        }
+        KafkaCluster cluster = ReusableClusters.acquire(definition);
+        return new Acquired(cluster, ReusableClusters.reused(cluster));
     }
 }

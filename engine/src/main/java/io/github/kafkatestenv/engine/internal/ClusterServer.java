@@ -165,6 +165,7 @@ public final class ClusterServer implements AutoCloseable {
             String prefix = "/" + secret + "/";
             Operation operation = operations.get(path.substring(prefix.length()));
             if (operation == null || !"POST".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Connection", "close");
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
@@ -185,6 +186,8 @@ public final class ClusterServer implements AutoCloseable {
             }
             byte[] body = answer.encode().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+            // One request a connection: the attached JVM then keeps no connection, nor a thread to time it out.
+            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -44,7 +44,9 @@ final class HostLauncher {
             throw new KafkaTestEnvException("Cannot write the registry of kept clusters in " + KeptRegistry.directory()
                     + " (" + e + "): set -Dkafka.testenv.cache to a writable directory", e);
         }
-        Path hostDirectory = WorkDirectory.defaultParent().toAbsolutePath().resolve(WorkDirectory.PREFIX + "host-" + id);
+        // In the cache directory, not the temp directory: a kept cluster outlives the run, whose temp directory may
+        // go with it (a build's target/, a benchmark's per-run directory).
+        Path hostDirectory = KeptRegistry.directory().toAbsolutePath().resolve(WorkDirectory.PREFIX + "host-" + id);
         Process host = null;
         try {
             Files.createDirectories(hostDirectory);
@@ -108,7 +110,7 @@ final class HostLauncher {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ServerJvm.FAST_START_FLAGS);
         command.add("-Dkafka.testenv.cache=" + ClassPreloader.cacheDirectory().toAbsolutePath());
-        command.add("-Djava.io.tmpdir=" + WorkDirectory.defaultParent().toAbsolutePath());
+        command.add("-Djava.io.tmpdir=" + hostDirectory.toAbsolutePath());
         for (String property : INHERITED) {
             String value = System.getProperty(property);
             if (value != null) {

@@ -7,11 +7,12 @@ import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.Topic;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -41,8 +42,6 @@ public final class RemoteCluster implements KafkaCluster {
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(30);
     /** An operation that starts, stops or waits for servers or topics: as long as the owner's own deadlines. */
     private static final Duration OPERATION_TIMEOUT = Duration.ofMinutes(4);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT).build();
 
     private final String address;
     private final URI base;
@@ -243,33 +242,51 @@ public final class RemoteCluster implements KafkaCluster {
         return WireForm.of("broker", Integer.toString(brokerId));
     }
 
+    /**
+     * One request, on the caller's thread and a connection of its own that closes with the answer: an attached JVM
+     * keeps no client thread or connection of ours (java.net.http's client keeps a selector thread for life).
+     */
     static WireForm call(URI base, String address, String operation, WireForm request, Duration timeout) {
-        HttpRequest http = HttpRequest.newBuilder(base.resolve(operation)).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(request.encode(), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response;
+        int status;
+        String body;
+        HttpURLConnection http = null;
         try {
-            response = CLIENT.send(http, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
+            http = (HttpURLConnection) base.resolve(operation).toURL().openConnection(Proxy.NO_PROXY);
+            http.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            http.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            http.setRequestMethod("POST");
+            http.setDoOutput(true);
+            http.setUseCaches(false);
+            http.setRequestProperty("Connection", "close");
+            http.setRequestProperty("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+            try (OutputStream out = http.getOutputStream()) {
+                out.write(request.encode().getBytes(StandardCharsets.UTF_8));
+            }
+            status = http.getResponseCode();
+            try (InputStream in = status >= 400 ? http.getErrorStream() : http.getInputStream()) {
+                body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (SocketTimeoutException e) {
             throw new KafkaTestEnvException("The cluster at " + address + " did not answer '" + operation + "' within "
                     + timeout.toSeconds() + " s", e);
         } catch (IOException e) {
             throw new KafkaTestEnvException("Cannot reach the cluster at " + address + " for '" + operation
                     + "' (" + e + "): the JVM that served it has ended, or stopped serving it", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaTestEnvException("Interrupted while waiting for '" + operation + "' of the cluster at "
-                    + address, e);
+        } finally {
+            if (http != null) {
+                http.disconnect();
+            }
         }
-        WireForm answer = WireForm.decode(response.body());
-        if (response.statusCode() == 200) {
+        WireForm answer = WireForm.decode(body);
+        int statusCode = status;
+        if (statusCode == 200) {
             return answer;
         }
-        if (response.statusCode() == 404) {
+        if (statusCode == 404) {
             throw new KafkaTestEnvException("The server at " + address + " refused '" + operation + "': it serves no"
                     + " cluster under this secret (it may serve another one now, or a different kafka-testenv version)");
         }
-        String message = answer.get("message") == null ? "HTTP " + response.statusCode() : answer.get("message");
+        String message = answer.get("message") == null ? "HTTP " + statusCode : answer.get("message");
         String error = String.valueOf(answer.get("error"));
         switch (error) {
             case "IllegalArgumentException" -> throw new IllegalArgumentException(message);

@@ -41,6 +41,10 @@ public final class ReusableClusters {
     /** How long a kept cluster waits for its next run by default. */
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
 
+    /** Handles of kept clusters that an earlier run left, for {@link #reused}. */
+    private static final java.util.Set<KafkaCluster> REUSED =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
     private ReusableClusters() {
     }
 
@@ -108,12 +112,21 @@ public final class ReusableClusters {
         try {
             cluster.call("lease", WireForm.of("idle", idleTime.toString()), Duration.ofSeconds(30));
             cluster.reset();
+            REUSED.add(cluster);
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
             stop(entry.id());
             return null;
         }
+    }
+
+    /**
+     * Whether {@code cluster}, from {@link #acquire}, is one an earlier run left running (reset for this one), rather
+     * than one this call started.
+     */
+    public static boolean reused(KafkaCluster cluster) {
+        return REUSED.contains(cluster);
     }
 
     /** Every kept cluster whose host runs. */
