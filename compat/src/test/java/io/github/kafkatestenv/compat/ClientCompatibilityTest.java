@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,13 +35,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The caller's kafka-clients (whatever version this module puts on the class path) against a ZooKeeper 3.9
- * cluster and a KRaft 4.x cluster: admin, keyed produce, consume in a group, committed offsets.
+ * The caller's kafka-clients (whatever version this module puts on the class path: 2.8, 3.x, 4.x) against release
+ * lines from 3.0 to 4.4, in the JVM and in processes: admin, keyed produce, consume in a group, committed offsets.
+ * Kafka 4 brokers refuse clients older than 2.1; every client here is newer, so every line speaks to each.
  */
 class ClientCompatibilityTest {
 
     static Stream<Arguments> clusters() {
-        return Stream.of(Arguments.of("3.9.2", 1), Arguments.of("4.4.0", 3));
+        return Stream.of(Arguments.of("3.9.2", null, 1), Arguments.of("4.4.0", null, 3),
+                Arguments.of("4.2.2", null, 1), // in the JVM, not built in
+                Arguments.of("3.0.2", Mode.ZOOKEEPER, 1), Arguments.of("3.6.2", Mode.KRAFT, 1)); // in processes
     }
 
     @Test
@@ -52,10 +56,10 @@ class ClientCompatibilityTest {
         }
     }
 
-    @ParameterizedTest(name = "Kafka {0}, {1} broker(s)")
+    @ParameterizedTest(name = "Kafka {0} {1}, {2} broker(s)")
     @MethodSource("clusters")
-    void clientsWorkAgainstTheCluster(String version, int brokers) throws Exception {
-        try (KafkaCluster cluster = ClusterDefinition.builder().kafkaVersion(version).brokers(brokers)
+    void clientsWorkAgainstTheCluster(String version, Mode mode, int brokers) throws Exception {
+        try (KafkaCluster cluster = ClusterDefinition.builder().kafkaVersion(version).mode(mode).brokers(brokers)
                 .topic(Topic.parse("orders:3:" + brokers)).build().start()) {
             assertEquals(version, cluster.kafkaVersion());
             try (Admin admin = Admin.create(config(cluster, AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG))) {
