@@ -2,6 +2,7 @@ package io.github.kafkatestenv.benchmarks;
 
 import io.github.kafkatestenv.benchmarks.contract.Contract;
 import io.github.kafkatestenv.engine.ClusterDefinition;
+import io.github.kafkatestenv.engine.Placement;
 import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.Topic;
 import java.io.IOException;
@@ -105,7 +106,10 @@ record Scenario(String name, Workload workload, Line line, int brokers, int part
      * Everything else is the engine's default (free ports, directory in java.io.tmpdir, its test broker settings).
      */
     ClusterDefinition definition() {
+        // The placement to measure: -Dkafka.testenv.placement=PROCESSES (through BENCH_JAVA_OPTS); else the default.
+        String placement = System.getProperty("kafka.testenv.placement", "").trim();
         return ClusterDefinition.builder()
+                .placement(placement.isEmpty() ? null : Placement.parse(placement))
                 .mode(line.mode)
                 .kafkaVersion(line.kafkaVersion())
                 .brokers(brokers)

@@ -143,10 +143,12 @@ public final class ClusterStart {
             }
         }
         phases.end(kraft ? "storage format" : "broker configs");
-        startNodes(deadline);
+        startNodes(deadline, security);
         phases.end("broker startup");
-        cluster.admin = runtime.admin(cluster.internalBootstrapServers(),
-                security == null ? Map.of() : security.engineClientConfig());
+        if (cluster.admin == null) {
+            cluster.admin = runtime.admin(cluster.internalBootstrapServers(),
+                    security == null ? Map.of() : security.engineClientConfig());
+        }
         cluster.clusterId = cluster.readiness.awaitBrokers(deadline);
         phases.end("registration");
         if (security != null) {
@@ -167,12 +169,19 @@ public final class ClusterStart {
     }
 
     /** Starts every node at once: KRaft nodes must, as each one's start waits for a quorum of voters. */
-    private void startNodes(long deadline) throws InterruptedException {
+    private void startNodes(long deadline, ClusterSecurity security) throws InterruptedException {
         Node[] nodes = cluster.nodes;
         boolean kraft = definition.mode() == Mode.KRAFT;
         List<Future<RunningServer>> starts = new ArrayList<>();
         for (Node node : nodes) {
             starts.add(cluster.runtime.submit(() -> cluster.runtime.startNode(node.id, node.config, kraft)));
+        }
+        if (!cluster.runtime.bindsFreePorts()) {
+            // The servers start in JVMs of their own: meanwhile, this one loads and runs its admin client, which
+            // then finds the brokers the moment they listen, instead of loading its classes only after that.
+            cluster.admin = cluster.runtime.admin(cluster.internalBootstrapServers(),
+                    security == null ? Map.of() : security.engineClientConfig());
+            cluster.runtime.submit(() -> cluster.admin.describeCluster(Readiness.remainingMs(deadline)));
         }
         List<Throwable> failures = new ArrayList<>();
         for (int id = 0; id < nodes.length; id++) {
