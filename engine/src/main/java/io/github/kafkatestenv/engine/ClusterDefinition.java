@@ -38,17 +38,6 @@ public final class ClusterDefinition {
     /** The most brokers a definition may have. */
     public static final int MAX_BROKERS = 9;
 
-    /** Broker properties the engine sets itself; overriding them would break the cluster it builds. */
-    private static final Set<String> RESERVED_PROPERTIES = Set.of("broker.id", "node.id", "listeners", "log.dir",
-            "log.dirs", "zookeeper.connect", "process.roles", "controller.quorum.voters",
-            "controller.quorum.bootstrap.servers", "controller.listener.names", "metadata.log.dir",
-            "advertised.listeners", "listener.security.protocol.map", "inter.broker.listener.name",
-            "security.inter.broker.protocol", "authorizer.class.name", "super.users");
-
-    /** Broker properties the engine sets on a secured cluster, besides every {@code listener.name.*} one. */
-    private static final Set<String> SECURED_RESERVED_PROPERTIES = Set.of("ssl.principal.mapping.rules",
-            "sasl.mechanism.inter.broker.protocol", "sasl.mechanism.controller.protocol", "sasl.enabled.mechanisms");
-
     private final Mode mode;
     private final int brokers;
     private final String kafkaVersion;
@@ -75,37 +64,10 @@ public final class ClusterDefinition {
                 ? DEFAULT_KAFKA_VERSION : builder.kafkaVersion.trim();
         KafkaLine line = KafkaLine.of(kafkaVersion);
         this.mode = builder.mode != null ? builder.mode : line.defaultMode();
-        if (mode == Mode.ZOOKEEPER && !line.supportsZooKeeper()) {
-            throw new InvalidSettingException("ZooKeeper mode needs Kafka 3.x, but kafkaVersion is " + kafkaVersion
-                    + " (Kafka 4 removed ZooKeeper): use mode KRAFT with " + kafkaVersion
-                    + ", or kafkaVersion " + DEFAULT_KAFKA_VERSION + " for ZooKeeper mode",
-                    Setting.MODE, Setting.KAFKA_VERSION);
-        }
-        if (mode == Mode.KRAFT && !KafkaLine.supportsKRaft(kafkaVersion)) {
-            throw new InvalidSettingException("KRaft mode needs Kafka 3.3.0 or newer (the first production-ready"
-                    + " KRaft), but kafkaVersion is " + kafkaVersion + ": use mode ZOOKEEPER, or a newer release",
-                    Setting.MODE, Setting.KAFKA_VERSION);
-        }
-        if (builder.placement == Placement.IN_JVM && !line.runsInJvm()) {
-            throw new InvalidSettingException("Kafka " + kafkaVersion + " cannot run in the JVM (only 3.9.x and 4.x"
-                    + " can): use placement PROCESSES, or leave the placement unset", Setting.PLACEMENT,
-                    Setting.KAFKA_VERSION);
-        }
         this.placement = builder.placement != null ? builder.placement
                 : line.runsInJvm() ? Placement.IN_JVM : Placement.PROCESSES;
         this.javaHome = builder.javaHome;
-        if (javaHome != null) {
-            if (placement != Placement.PROCESSES) {
-                throw new InvalidSettingException("A Java home (" + javaHome + ") is set, but the servers run in the"
-                        + " JVM that starts them: use placement PROCESSES, or remove the Java home", Setting.JAVA_HOME,
-                        Setting.PLACEMENT);
-            }
-            if (!java.nio.file.Files.isRegularFile(javaHome.resolve("bin").resolve("java"))
-                    && !java.nio.file.Files.isRegularFile(javaHome.resolve("bin").resolve("java.exe"))) {
-                throw new InvalidSettingException("Java home " + javaHome + " has no bin/java: point it at the home"
-                        + " directory of a JDK or JRE, 17 or newer", Setting.JAVA_HOME);
-            }
-        }
+        DefinitionRules.release(kafkaVersion, line, mode, builder.placement, placement, javaHome);
         if (builder.brokers < 1 || builder.brokers > MAX_BROKERS) {
             throw new InvalidSettingException("A cluster has 1 to " + MAX_BROKERS + " brokers, not "
                     + builder.brokers, Setting.BROKERS);
@@ -120,23 +82,7 @@ public final class ClusterDefinition {
             requireReplicationFactorFits(topic, brokers);
         }
         this.topics = List.copyOf(builder.topics);
-        for (Map.Entry<String, String> property : builder.brokerProperties.entrySet()) {
-            String key = property.getKey();
-            if (key == null || key.isBlank()) {
-                throw new InvalidSettingException("A broker property has an empty name (value '"
-                        + property.getValue() + "'): give every property a name", Setting.BROKER_PROPERTIES);
-            }
-            if (RESERVED_PROPERTIES.contains(key.trim())) {
-                throw new InvalidSettingException("Broker property '" + key + "' is set by kafka-testenv for each "
-                        + "broker; remove it and use the setting made for it (ports: brokerPort and zookeeperPort;"
-                        + " directories: workDirectory; listeners and ACLs: securityProtocol, users, superUsers"
-                        + " and grants)", Setting.BROKER_PROPERTIES);
-            }
-            if (property.getValue() == null) {
-                throw new InvalidSettingException("Broker property '" + key + "' has no value",
-                        Setting.BROKER_PROPERTIES);
-            }
-        }
+        DefinitionRules.brokerProperties(builder.brokerProperties);
         this.brokerProperties = Map.copyOf(builder.brokerProperties);
         this.brokerPort = requirePort(builder.brokerPort, Setting.BROKER_PORT);
         if (brokerPort != 0 && brokerPort + brokers - 1 > 65535) {
@@ -169,65 +115,7 @@ public final class ClusterDefinition {
                 .distinct().toList();
         this.grants = List.copyOf(builder.grants);
         this.authorizer = builder.authorizer || !superUsers.isEmpty() || !grants.isEmpty();
-        validateSecurity(builder);
-        if (securityProtocol != SecurityProtocol.PLAINTEXT || authorizer) {
-            for (String key : brokerProperties.keySet()) {
-                String name = key.trim();
-                if (name.startsWith("listener.name.") || SECURED_RESERVED_PROPERTIES.contains(name)) {
-                    throw new InvalidSettingException("Broker property '" + key + "' is set by kafka-testenv on a"
-                            + " secured cluster's listeners; remove it and use the security settings"
-                            + " (securityProtocol, users, saslMechanism, mutualTls, superUsers and grants)",
-                            Setting.BROKER_PROPERTIES);
-                }
-            }
-        }
-    }
-
-    private void validateSecurity(Builder builder) {
-        Set<String> userNames = new HashSet<>();
-        for (User user : users) {
-            if (!userNames.add(user.name())) {
-                throw new InvalidSettingException("User '" + user.name() + "' is declared twice: declare each user"
-                        + " once", Setting.USERS);
-            }
-        }
-        if (saslMechanism != SaslMechanism.PLAIN && !KafkaLine.supportsScram(kafkaVersion, mode)) {
-            throw new InvalidSettingException("SASL mechanism " + saslMechanism + " needs Kafka 3.5 or newer in KRaft"
-                    + " mode (KRaft keeps SCRAM credentials from 3.5 on), but kafkaVersion is " + kafkaVersion
-                    + ": use PLAIN, ZooKeeper mode, or a newer release", Setting.SASL_MECHANISM, Setting.KAFKA_VERSION,
-                    Setting.MODE);
-        }
-        if (builder.saslMechanism != null && !securityProtocol.usesSasl()) {
-            throw new InvalidSettingException("saslMechanism " + saslMechanism + " is set but securityProtocol is "
-                    + securityProtocol + ": use SASL_PLAINTEXT or SASL_SSL, or leave saslMechanism out",
-                    Setting.SASL_MECHANISM, Setting.SECURITY_PROTOCOL);
-        }
-        if (mutualTls && !securityProtocol.usesTls()) {
-            throw new InvalidSettingException("mutualTls needs a TLS listener, but securityProtocol is "
-                    + securityProtocol + ": use SSL or SASL_SSL", Setting.MUTUAL_TLS, Setting.SECURITY_PROTOCOL);
-        }
-        if (securityProtocol.usesSasl()) {
-            if (users.isEmpty()) {
-                throw new InvalidSettingException("securityProtocol " + securityProtocol + " needs at least one user"
-                        + " to log in: declare one in users, for example alice:alice-secret",
-                        Setting.USERS, Setting.SECURITY_PROTOCOL);
-            }
-            for (User user : users) {
-                if (user.password().isEmpty()) {
-                    throw new InvalidSettingException("User '" + user.name() + "' has no password, which "
-                            + securityProtocol + " needs: declare it as " + user.name() + ":<password>",
-                            Setting.USERS, Setting.SECURITY_PROTOCOL);
-                }
-            }
-        } else if (!users.isEmpty() && !mutualTls) {
-            throw new InvalidSettingException("Users " + users.stream().map(User::name).toList() + " are declared,"
-                    + " but with securityProtocol " + securityProtocol + " nobody logs in: use SASL_PLAINTEXT,"
-                    + " SASL_SSL, or SSL with mutualTls, or remove the users",
-                    Setting.USERS, Setting.SECURITY_PROTOCOL, Setting.MUTUAL_TLS);
-        } else if (mutualTls && users.isEmpty()) {
-            throw new InvalidSettingException("mutualTls needs at least one user: each user gets a client"
-                    + " certificate with subject CN=<name>", Setting.USERS, Setting.MUTUAL_TLS);
-        }
+        DefinitionRules.security(this, builder.saslMechanism != null);
     }
 
     /** A builder with every default in place. */
