@@ -115,6 +115,14 @@ public @interface EmbeddedKafka {
     String BOOTSTRAP_SERVERS_ENV = "KAFKA_TESTENV_BOOTSTRAP_SERVERS";
 
     /**
+     * The system property (also read as a JUnit configuration parameter) with the addresses, comma separated, of the
+     * clusters the build serves to its test JVMs: {@code kafka:start} sets it, and surefire and failsafe pass it on.
+     * A class that does not ask for a {@link #freshCluster()} runs on the first of them whose settings equal its
+     * declaration's (topics aside, which it creates there), and never stops it.
+     */
+    String CLUSTERS_PROPERTY = "kafka.testenv.clusters";
+
+    /**
      * The JUnit configuration parameter (or system property) that gives tests moved from spring-kafka-test its
      * defaults: {@code kafka.testenv.compatibility=spring-kafka-test}, for example in
      * {@code src/test/resources/junit-platform.properties}. Then topics that leave out partitions and replication

@@ -71,7 +71,7 @@ final class SpringTestClasses {
         }
         ExtensionContext context = registration.context;
         Declaration declaration = EmbeddedKafkaExtension.declaration(context);
-        KafkaEnvironment environment = EmbeddedKafkaExtension.environment(context, declaration);
+        KafkaEnvironment environment = Environments.of(context, declaration);
         registration.customized = true;
         return Optional.of(environment);
     }

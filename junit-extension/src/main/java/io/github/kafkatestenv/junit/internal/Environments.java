@@ -1,0 +1,94 @@
+package io.github.kafkatestenv.junit.internal;
+
+import io.github.kafkatestenv.junit.EmbeddedKafka;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Which cluster a test class runs on, in this order: an existing cluster the user named
+ * ({@value EmbeddedKafka#BOOTSTRAP_SERVERS_PROPERTY}, unless it is one the build serves); a cluster the build serves
+ * ({@value EmbeddedKafka#CLUSTERS_PROPERTY}) that matches the declaration, unless the class wants a fresh one; else a
+ * cluster of the extension's own: for a fresh declaration the class's, for a shared one the run's.
+ *
+ * <p>Everything lives in JUnit stores, which close it with its scope: the run's clusters, the existing cluster and
+ * the served ones in the root store, a fresh cluster in its class's store.
+ */
+final class Environments {
+
+    private Environments() {
+    }
+
+    /** The store key of a class's own cluster. */
+    private record FreshClusterKey(Class<?> declaringClass) {
+    }
+
+    static KafkaEnvironment of(ExtensionContext context, Declaration declaration) {
+        ExtensionContext.Store root = context.getRoot().getStore(EmbeddedKafkaExtension.NAMESPACE);
+        Optional<String> external = existingCluster(context);
+        if (external.isPresent()) {
+            ExternalEnvironment environment = root.getOrComputeIfAbsent(ExternalEnvironment.class,
+                    key -> new ExternalEnvironment(external.get(), System.getProperties()),
+                    ExternalEnvironment.class);
+            environment.createTopics(declaration);
+            return environment;
+        }
+        if (!declaration.freshCluster()) {
+            Optional<KafkaEnvironment> served = ServedClusters.of(context)
+                    .flatMap(clusters -> clusters.environmentFor(declaration));
+            if (served.isPresent()) {
+                return served.get();
+            }
+        }
+        if (declaration.freshCluster()) {
+            return owner(context, declaration.declaringClass()).getStore(EmbeddedKafkaExtension.NAMESPACE)
+                    .getOrComputeIfAbsent(new FreshClusterKey(declaration.declaringClass()),
+                            key -> new EmbeddedEnvironment(declaration.definition().start()),
+                            EmbeddedEnvironment.class);
+        }
+        return root.getOrComputeIfAbsent(declaration.definition(),
+                definition -> new EmbeddedEnvironment(definition.start()), EmbeddedEnvironment.class);
+    }
+
+    /** The context of the class that declared a fresh cluster: the cluster closes with it. */
+    private static ExtensionContext owner(ExtensionContext context, Class<?> declaringClass) {
+        for (Optional<ExtensionContext> current = Optional.of(context); current.isPresent();
+             current = current.get().getParent()) {
+            ExtensionContext candidate = current.get();
+            if (candidate.getTestMethod().isEmpty() && candidate.getTestClass().orElse(null) == declaringClass) {
+                return candidate;
+            }
+        }
+        return context;
+    }
+
+    /**
+     * The existing cluster the tests run against: {@value EmbeddedKafka#BOOTSTRAP_SERVERS_PROPERTY}, unless it
+     * names a cluster the build serves, which the classes then attach to instead.
+     */
+    static Optional<String> existingCluster(ExtensionContext context) {
+        Optional<String> external = externalBootstrapServers(context::getConfigurationParameter);
+        if (external.isEmpty()) {
+            return external;
+        }
+        Optional<ServedClusters> served = ServedClusters.of(context);
+        if (served.isPresent() && served.get().serves(external.get())) {
+            return Optional.empty();
+        }
+        served.ifPresent(clusters -> clusters.explainExisting(external.get()));
+        return external;
+    }
+
+    /**
+     * {@value EmbeddedKafka#BOOTSTRAP_SERVERS_PROPERTY} as a configuration parameter or system property, else the
+     * environment variable {@value EmbeddedKafka#BOOTSTRAP_SERVERS_ENV}.
+     */
+    static Optional<String> externalBootstrapServers(Function<String, Optional<String>> parameters) {
+        Optional<String> servers = RunSettings.get(parameters, EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY);
+        if (servers.isEmpty()) {
+            servers = Optional.ofNullable(System.getenv(EmbeddedKafka.BOOTSTRAP_SERVERS_ENV))
+                    .map(String::trim).filter(value -> !value.isEmpty());
+        }
+        return servers;
+    }
+}
