@@ -123,6 +123,15 @@ public @interface EmbeddedKafka {
     String CLUSTERS_PROPERTY = "kafka.testenv.clusters";
 
     /**
+     * The JUnit configuration parameter (or system property) that keeps the extension's clusters, shared and fresh,
+     * running after the test JVM ends, for the next run with an equal declaration: {@code kafka.testenv.reuse=true}.
+     * That run gets one reset to what a fresh start shows (the declared topics, empty; no groups; the declared users
+     * and grants), leased to it alone; a kept cluster stops by itself after 10 idle minutes (system property
+     * {@code kafka.testenv.reuse.idle}, an ISO-8601 duration). Default {@code false}.
+     */
+    String REUSE_PROPERTY = io.github.kafkatestenv.engine.internal.ReusableClusters.REUSE_PROPERTY;
+
+    /**
      * The JUnit configuration parameter (or system property) that gives tests moved from spring-kafka-test its
      * defaults: {@code kafka.testenv.compatibility=spring-kafka-test}, for example in
      * {@code src/test/resources/junit-platform.properties}. Then topics that leave out partitions and replication

@@ -1,5 +1,8 @@
 package io.github.kafkatestenv.junit.internal;
 
+import io.github.kafkatestenv.engine.ClusterDefinition;
+import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.internal.ReusableClusters;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Which cluster a test class runs on, in this order: an existing cluster the user named
  * ({@value EmbeddedKafka#BOOTSTRAP_SERVERS_PROPERTY}, unless it is one the build serves); a cluster the build serves
  * ({@value EmbeddedKafka#CLUSTERS_PROPERTY}) that matches the declaration, unless the class wants a fresh one; else a
- * cluster of the extension's own: for a fresh declaration the class's, for a shared one the run's.
+ * cluster of the extension's own: for a fresh declaration the class's, for a shared one the run's, both kept
+ * clusters with {@value EmbeddedKafka#REUSE_PROPERTY}.
  *
  * <p>Everything lives in JUnit stores, which close it with its scope: the run's clusters, the existing cluster and
  * the served ones in the root store, a fresh cluster in its class's store.
@@ -40,14 +44,23 @@ final class Environments {
                 return served.get();
             }
         }
+        boolean reuse = RunSettings.flag(context, EmbeddedKafka.REUSE_PROPERTY, false);
         if (declaration.freshCluster()) {
             return owner(context, declaration.declaringClass()).getStore(EmbeddedKafkaExtension.NAMESPACE)
                     .getOrComputeIfAbsent(new FreshClusterKey(declaration.declaringClass()),
-                            key -> new EmbeddedEnvironment(declaration.definition().start()),
+                            key -> new EmbeddedEnvironment(start(declaration.definition(), reuse)),
                             EmbeddedEnvironment.class);
         }
         return root.getOrComputeIfAbsent(declaration.definition(),
-                definition -> new EmbeddedEnvironment(definition.start()), EmbeddedEnvironment.class);
+                definition -> new EmbeddedEnvironment(start(definition, reuse)), EmbeddedEnvironment.class);
+    }
+
+    /**
+     * A cluster of the extension's own: started, or with reuse on a kept cluster acquired, reset by the engine to
+     * what a fresh start shows, and leased to this JVM (closing the handle releases it).
+     */
+    static KafkaCluster start(ClusterDefinition definition, boolean reuse) {
+        return reuse ? ReusableClusters.acquire(definition) : definition.start();
     }
 
     /** The context of the class that declared a fresh cluster: the cluster closes with it. */
