@@ -132,6 +132,13 @@ public @interface EmbeddedKafka {
     String REUSE_PROPERTY = io.github.kafkatestenv.engine.internal.ReusableClusters.REUSE_PROPERTY;
 
     /**
+     * The JUnit configuration parameter (or system property) that turns off starting the shared clusters a test plan
+     * declares in the background as soon as the plan is known, while the first classes set up:
+     * {@code kafka.testenv.startEarly=false}. Default {@code true}.
+     */
+    String START_EARLY_PROPERTY = "kafka.testenv.startEarly";
+
+    /**
      * The JUnit configuration parameter (or system property) that gives tests moved from spring-kafka-test its
      * defaults: {@code kafka.testenv.compatibility=spring-kafka-test}, for example in
      * {@code src/test/resources/junit-platform.properties}. Then topics that leave out partitions and replication

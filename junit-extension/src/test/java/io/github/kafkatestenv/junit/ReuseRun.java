@@ -22,12 +22,15 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
  * One test run in a JVM of its own, as {@link ReuseTest} starts it: {@code java ReuseRun <reuse> <class>...} runs the
- * named test cases of this class with {@code kafka.testenv.reuse} set to {@code <reuse>}, and prints what each saw
- * on its cluster before it left records, a topic and consumer groups there, then a line with the outcome.
+ * named test cases of this class through a JUnit Platform launcher, as surefire does (so the shared cluster is
+ * acquired early), with {@code kafka.testenv.reuse} set to {@code <reuse>}, and prints what each saw on its cluster
+ * before it left records, a topic and consumer groups there, then a line with the outcome.
  */
 public final class ReuseRun {
 
@@ -36,12 +39,14 @@ public final class ReuseRun {
         for (int i = 1; i < args.length; i++) {
             selectors.add(selectClass(ReuseRun.class.getName() + "$" + args[i]));
         }
-        var events = EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(EmbeddedKafka.REUSE_PROPERTY, args[0])
-                .selectors(selectors.toArray(new DiscoverySelector[0]))
-                .execute().allEvents();
-        System.out.println("OUTCOME failures " + TestKit.failures(events) + " succeeded "
-                + events.succeeded().count());
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .configurationParameter(EmbeddedKafka.REUSE_PROPERTY, args[0]).selectors(selectors).build(), summary);
+        List<String> failures = new ArrayList<>();
+        summary.getSummary().getFailures().forEach(failure -> failures.add(failure.getTestIdentifier()
+                .getDisplayName() + ": " + failure.getException()));
+        System.out.println("OUTCOME failures " + failures + " succeeded "
+                + summary.getSummary().getTestsSucceededCount());
         System.out.flush();
     }
 

@@ -60,7 +60,10 @@ public final class EmbeddedKafkaExtension
     public void beforeAll(ExtensionContext context) {
         SpringTestClasses.register(context);
         Declaration declaration = declaration(context);
-        KafkaEnvironment environment = Environments.of(context, declaration);
+        // A Spring class's context may be built while its cluster starts; any other class waits here, so that a
+        // failed start fails the class.
+        KafkaEnvironment environment = SpringTestClasses.usesSpring(context.getRequiredTestClass())
+                ? Environments.pending(context, declaration) : Environments.of(context, declaration);
         if (declaration.compatibility() == Compatibility.SPRING_KAFKA_TEST) {
             context.getStore(NAMESPACE).put(SpringKafkaTestProperties.class,
                     SpringKafkaTestProperties.set(environment.bootstrapServers()));

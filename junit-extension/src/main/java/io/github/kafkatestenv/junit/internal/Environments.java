@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Which cluster a test class runs on, in this order: an existing cluster the user named
  * ({@value EmbeddedKafka#BOOTSTRAP_SERVERS_PROPERTY}, unless it is one the build serves); a cluster the build serves
  * ({@value EmbeddedKafka#CLUSTERS_PROPERTY}) that matches the declaration, unless the class wants a fresh one; else a
- * cluster of the extension's own: for a fresh declaration the class's, for a shared one the run's, both kept
- * clusters with {@value EmbeddedKafka#REUSE_PROPERTY}.
+ * cluster of the extension's own: for a fresh declaration the class's, for a shared one the run's (started early if
+ * {@link EarlyStarts} began it), both kept clusters with {@value EmbeddedKafka#REUSE_PROPERTY}.
  *
  * <p>Everything lives in JUnit stores, which close it with its scope: the run's clusters, the existing cluster and
  * the served ones in the root store, a fresh cluster in its class's store.
@@ -27,8 +27,20 @@ final class Environments {
     private record FreshClusterKey(Class<?> declaringClass) {
     }
 
+    /** The class's environment, its cluster ready. */
     static KafkaEnvironment of(ExtensionContext context, Declaration declaration) {
+        KafkaEnvironment environment = pending(context, declaration);
+        environment.await();
+        return environment;
+    }
+
+    /**
+     * The class's environment, whose shared cluster may still be starting when {@link EarlyStarts} began it: for a
+     * Spring context, which can be built while the cluster starts, up to where it needs the cluster's address.
+     */
+    static KafkaEnvironment pending(ExtensionContext context, Declaration declaration) {
         ExtensionContext.Store root = context.getRoot().getStore(EmbeddedKafkaExtension.NAMESPACE);
+        RunSettings.flag(context, EmbeddedKafka.START_EARLY_PROPERTY, true); // EarlyStartListener cannot fail a class
         Optional<String> external = existingCluster(context);
         if (external.isPresent()) {
             ExternalEnvironment environment = root.getOrComputeIfAbsent(ExternalEnvironment.class,
@@ -51,8 +63,9 @@ final class Environments {
                             key -> new EmbeddedEnvironment(start(declaration.definition(), reuse)),
                             EmbeddedEnvironment.class);
         }
-        return root.getOrComputeIfAbsent(declaration.definition(),
-                definition -> new EmbeddedEnvironment(start(definition, reuse)), EmbeddedEnvironment.class);
+        return root.getOrComputeIfAbsent(declaration.definition(), definition -> EarlyStarts.take(definition)
+                .map(early -> new EmbeddedEnvironment(early, definition.securityProtocol()))
+                .orElseGet(() -> new EmbeddedEnvironment(start(definition, reuse))), EmbeddedEnvironment.class);
     }
 
     /**
