@@ -64,7 +64,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Test classes with equal declarations share one cluster for the whole test run (also under JUnit's parallel
  * execution): the first class starts it, the others reuse it. Use unique group ids and expect records of earlier
  * classes in shared topics. A class that breaks its cluster (stops brokers, changes configs) sets
- * {@link #freshCluster()}.
+ * {@link #freshCluster()}. Shared clusters start in the background as soon as the test plan is known
+ * ({@value #START_EARLY_PROPERTY}); with {@value #REUSE_PROPERTY} clusters outlive the run for the next one; in a
+ * build whose {@code kafka:start} serves a cluster ({@value #CLUSTERS_PROPERTY}), a class with that cluster's settings
+ * runs on it, whatever its topics.
  *
  * <h2>Spring</h2>
  * A Spring test ({@code @SpringBootTest}, {@code @SpringJUnitConfig}, ...) with this annotation needs nothing else:
