@@ -109,14 +109,34 @@ class ServedClusterTest {
     }
 
     @Test
-    void anExistingClusterThatIsAServedOneIsAttachedTo(KafkaCluster shared) {
+    void anExistingClusterThatIsAServedOneIsAttachedToByTheClassesWithItsSettings(KafkaCluster shared) {
         seen.clear();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        EngineExecutionResults results;
         try (ClusterServer server = ClusterServer.serve(shared)) {
-            run(server.address(), "localhost:" + shared.brokers().get(0).port(), ClusterOnlyTestCase.class)
-                    .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+            PrintStream previous = System.err;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                results = run(server.address(), "localhost:" + shared.brokers().get(0).port(),
+                        ClusterOnlyTestCase.class, OtherModeOnExistingTestCase.class);
+            } finally {
+                System.setErr(previous);
+            }
         }
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).skipped(1));
         assertEquals(shared.bootstrapServers(), ((KafkaCluster) seen.get("cluster-only")).bootstrapServers(),
                 "not skipped for want of a KafkaCluster: the served cluster's handle");
+        assertTrue(((String) seen.get("prefixed")).matches("kafka-testenv-[0-9a-f]{8}-prefixed"),
+                "a class without its settings runs against it as an existing cluster, as it did before");
+        assertEquals(List.of("kafka-testenv: @EmbeddedKafka on " + OtherModeOnExistingTestCase.class.getName()
+                        + " runs against the cluster kafka.testenv.bootstrap.servers names as an existing cluster"
+                        + " (prefixed topics, no KafkaCluster): no cluster the build serves (kafka.testenv.clusters)"
+                        + " matches its declaration: the one at " + shared.bootstrapServers() + " differs in mode"
+                        + " (served ZOOKEEPER, declared KRAFT). Declare the same settings (topics may differ) to run on"
+                        + " the build's cluster"),
+                err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("kafka-testenv:"))
+                        .toList());
     }
 
     @Test
@@ -228,6 +248,18 @@ class ServedClusterTest {
         @Test
         void sharesIt(@BootstrapServers String servers) {
             seen.put("other-mode-twin", servers);
+        }
+    }
+
+    @EmbeddedKafka(mode = Mode.KRAFT, topics = @Topic(name = "prefixed"))
+    static class OtherModeOnExistingTestCase {
+        @Test
+        void runsOnPrefixedTopics(@TopicName("prefixed") String topic) {
+            seen.put("prefixed", topic);
+        }
+
+        @Test
+        void isSkipped(KafkaCluster cluster) {
         }
     }
 

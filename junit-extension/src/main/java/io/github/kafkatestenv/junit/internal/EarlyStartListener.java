@@ -32,8 +32,6 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class EarlyStartListener implements TestExecutionListener {
 
-    private static final String JUPITER = "[engine:junit-jupiter]";
-
     private final Map<TestPlan, EarlyStarts.Plan> plans = new ConcurrentHashMap<>();
 
     @Override
@@ -65,13 +63,14 @@ public final class EarlyStartListener implements TestExecutionListener {
         }
     }
 
-    /** The definitions of the shared clusters that Jupiter classes of the plan declare, in the order of the classes. */
+    /**
+     * The definitions of the shared clusters the plan's classes declare, in the order of the classes, under any engine
+     * (Jupiter's, or the suite engine's, which runs Jupiter classes below its own).
+     */
     private static List<ClusterDefinition> sharedDefinitions(TestPlan testPlan, Compatibility compatibility) {
         Set<ClusterDefinition> definitions = new LinkedHashSet<>();
         for (TestIdentifier root : testPlan.getRoots()) {
-            if (root.getUniqueId().equals(JUPITER)) {
-                collect(testPlan, root, compatibility, definitions);
-            }
+            collect(testPlan, root, compatibility, definitions);
         }
         return new ArrayList<>(definitions);
     }

@@ -128,7 +128,12 @@ public final class EmbeddedKafkaExtension
         if (context.getTestMethod().isEmpty() && context.getTestClass().isPresent()) {
             SpringTestClasses.register(context); // the first callback for the class, before Spring's
         }
-        Optional<String> external = Environments.existingCluster(context);
+        Optional<String> external;
+        try {
+            external = Environments.existingCluster(context, declaration(context));
+        } catch (RuntimeException e) {
+            return ConditionEvaluationResult.enabled("a declaration that fails the class before its tests: " + e);
+        }
         if (external.isEmpty()) {
             return ConditionEvaluationResult.enabled("an embedded cluster");
         }

@@ -9,9 +9,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Which cluster a test class runs on, in this order: an existing cluster the user named
- * ({@value EmbeddedKafka#BOOTSTRAP_SERVERS_PROPERTY}, unless it is one the build serves); a cluster the build serves
- * ({@value EmbeddedKafka#CLUSTERS_PROPERTY}) that matches the declaration, unless the class wants a fresh one; else a
+ * Which cluster a test class runs on, in this order: a cluster the build serves
+ * ({@value EmbeddedKafka#CLUSTERS_PROPERTY}) that matches the declaration, unless the class wants a fresh one or the
+ * user named another cluster; an existing cluster the user named ({@value EmbeddedKafka#BOOTSTRAP_SERVERS_PROPERTY},
+ * which may be the build's own: then the classes that do not match run against it as an existing one); else a
  * cluster of the extension's own: for a fresh declaration the class's, for a shared one the run's (started early if
  * {@link EarlyStarts} began it), both kept clusters with {@value EmbeddedKafka#REUSE_PROPERTY}.
  *
@@ -41,20 +42,24 @@ final class Environments {
     static KafkaEnvironment pending(ExtensionContext context, Declaration declaration) {
         ExtensionContext.Store root = context.getRoot().getStore(EmbeddedKafkaExtension.NAMESPACE);
         RunSettings.flag(context, EmbeddedKafka.START_EARLY_PROPERTY, true); // EarlyStartListener cannot fail a class
-        Optional<String> external = existingCluster(context);
+        Optional<String> external = externalBootstrapServers(context::getConfigurationParameter);
+        Optional<ServedClusters> served = ServedClusters.of(context);
+        if (served.isPresent() && external.isPresent() && !served.get().serves(external.get())) {
+            served.get().explainExisting(external.get()); // the cluster the user named wins
+            served = Optional.empty();
+        }
+        if (served.isPresent() && !declaration.freshCluster()) {
+            Optional<KafkaEnvironment> attached = served.get().environmentFor(declaration, external.isPresent());
+            if (attached.isPresent()) {
+                return attached.get();
+            }
+        }
         if (external.isPresent()) {
             ExternalEnvironment environment = root.getOrComputeIfAbsent(ExternalEnvironment.class,
                     key -> new ExternalEnvironment(external.get(), System.getProperties()),
                     ExternalEnvironment.class);
             environment.createTopics(declaration);
             return environment;
-        }
-        if (!declaration.freshCluster()) {
-            Optional<KafkaEnvironment> served = ServedClusters.of(context)
-                    .flatMap(clusters -> clusters.environmentFor(declaration));
-            if (served.isPresent()) {
-                return served.get();
-            }
         }
         boolean reuse = RunSettings.flag(context, EmbeddedKafka.REUSE_PROPERTY, false);
         if (declaration.freshCluster()) {
@@ -89,20 +94,18 @@ final class Environments {
     }
 
     /**
-     * The existing cluster the tests run against: {@value EmbeddedKafka#BOOTSTRAP_SERVERS_PROPERTY}, unless it
-     * names a cluster the build serves, which the classes then attach to instead.
+     * The existing cluster the class runs against: {@value EmbeddedKafka#BOOTSTRAP_SERVERS_PROPERTY}, unless it names
+     * a cluster the build serves that has the class's settings, which the class then attaches to instead. A class
+     * that does not match (or is fresh) runs against the named cluster as an existing one, as without served clusters.
      */
-    static Optional<String> existingCluster(ExtensionContext context) {
+    static Optional<String> existingCluster(ExtensionContext context, Declaration declaration) {
         Optional<String> external = externalBootstrapServers(context::getConfigurationParameter);
-        if (external.isEmpty()) {
+        if (external.isEmpty() || declaration.freshCluster()) {
             return external;
         }
-        Optional<ServedClusters> served = ServedClusters.of(context);
-        if (served.isPresent() && served.get().serves(external.get())) {
-            return Optional.empty();
-        }
-        served.ifPresent(clusters -> clusters.explainExisting(external.get()));
-        return external;
+        boolean attaches = ServedClusters.of(context).filter(served -> served.serves(external.get()))
+                .flatMap(served -> served.matching(declaration)).isPresent();
+        return attaches ? Optional.empty() : external;
     }
 
     /**

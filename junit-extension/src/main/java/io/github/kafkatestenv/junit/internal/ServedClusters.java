@@ -65,26 +65,36 @@ final class ServedClusters implements AutoCloseable, ExtensionContext.Store.Clos
                 .getOrComputeIfAbsent(ServedClusters.class, key -> new ServedClusters(value), ServedClusters.class));
     }
 
+    /** The first served cluster whose definition matches {@code declaration}, topics aside. */
+    Optional<ServedCluster> matching(Declaration declaration) {
+        return clusters.stream().filter(cluster -> ClusterShape.differences(cluster.handle().definition(),
+                declaration.definition()).isEmpty()).findFirst();
+    }
+
     /**
      * The environment of the first served cluster that matches {@code declaration}, with the declared topics created
      * there; empty if none matches, which is said once per declaration on standard error.
+     *
+     * @param existing whether the class then runs against the cluster the user named as an existing one (else it
+     *                 starts its own)
      */
-    Optional<KafkaEnvironment> environmentFor(Declaration declaration) {
-        List<String> reasons = new ArrayList<>();
-        for (ServedCluster cluster : clusters) {
-            List<String> differences = ClusterShape.differences(cluster.handle().definition(),
-                    declaration.definition());
-            if (differences.isEmpty()) {
-                cluster.createTopics(declaration);
-                return Optional.of(cluster.environment());
-            }
-            reasons.add("the one at " + cluster.handle().bootstrapServers() + " differs in "
-                    + String.join(", ", differences));
+    Optional<KafkaEnvironment> environmentFor(Declaration declaration, boolean existing) {
+        Optional<ServedCluster> match = matching(declaration);
+        if (match.isPresent()) {
+            match.get().createTopics(declaration);
+            return Optional.of(match.get().environment());
         }
         if (explained.add(declaration.definition())) {
-            System.err.println("kafka-testenv: @EmbeddedKafka on " + declaration.declaringClass().getName()
-                    + " starts a cluster of its own: no cluster the build serves (" + EmbeddedKafka.CLUSTERS_PROPERTY
-                    + ") matches its declaration" + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons))
+            List<String> reasons = new ArrayList<>();
+            for (ServedCluster cluster : clusters) {
+                reasons.add("the one at " + cluster.handle().bootstrapServers() + " differs in " + String.join(", ",
+                        ClusterShape.differences(cluster.handle().definition(), declaration.definition())));
+            }
+            System.err.println("kafka-testenv: @EmbeddedKafka on " + declaration.declaringClass().getName() + " "
+                    + (existing ? "runs against the cluster " + EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY + " names as"
+                    + " an existing cluster (prefixed topics, no KafkaCluster)" : "starts a cluster of its own")
+                    + ": no cluster the build serves (" + EmbeddedKafka.CLUSTERS_PROPERTY + ") matches its"
+                    + " declaration" + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons))
                     + ". Declare the same settings (topics may differ) to run on the build's cluster");
         }
         return Optional.empty();
