@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,9 @@ final class EarlyStarts {
 
     /** The starts begun and not taken, by definition: at most one per definition in the JVM. */
     private static final Map<ClusterDefinition, Start> PENDING = new ConcurrentHashMap<>();
+
+    /** The definitions of shared clusters the extension holds, which no plan needs to start again. */
+    private static final Set<ClusterDefinition> LIVE = ConcurrentHashMap.newKeySet();
 
     private EarlyStarts() {
     }
@@ -78,6 +82,9 @@ final class EarlyStarts {
     static Plan begin(List<ClusterDefinition> definitions, boolean reuse) {
         List<Start> starts = new ArrayList<>();
         for (ClusterDefinition definition : definitions) {
+            if (LIVE.contains(definition)) {
+                continue; // an earlier execution of the launcher session started it
+            }
             Start start = new Start(definition, reuse);
             if (PENDING.putIfAbsent(definition, start) == null) {
                 starts.add(start);
@@ -101,6 +108,15 @@ final class EarlyStarts {
             return Optional.empty();
         }
         return Optional.of(start.cluster);
+    }
+
+    /**
+     * The environment of a shared cluster the extension holds from now on, until it closes: plans of the same
+     * launcher session do not start it again.
+     */
+    static EmbeddedEnvironment live(ClusterDefinition definition, CompletableFuture<KafkaCluster> start) {
+        LIVE.add(definition);
+        return new EmbeddedEnvironment(start, definition.securityProtocol(), () -> LIVE.remove(definition));
     }
 
     /** The failure of a start, as the start threw it. */

@@ -20,16 +20,22 @@ final class EmbeddedEnvironment implements KafkaEnvironment, AutoCloseable,
 
     private final CompletableFuture<KafkaCluster> start;
     private final SecurityProtocol securityProtocol;
+    private final Runnable afterClose;
     private final Dependents dependents = new Dependents();
 
     EmbeddedEnvironment(KafkaCluster cluster) {
-        this(CompletableFuture.completedFuture(cluster), cluster.definition().securityProtocol());
+        this(CompletableFuture.completedFuture(cluster), cluster.definition().securityProtocol(), () -> { });
     }
 
-    /** @param securityProtocol the definition's, known before the start ends */
-    EmbeddedEnvironment(CompletableFuture<KafkaCluster> start, SecurityProtocol securityProtocol) {
+    /**
+     * @param securityProtocol the definition's, known before the start ends
+     * @param afterClose       what to do once the cluster is closed
+     */
+    EmbeddedEnvironment(CompletableFuture<KafkaCluster> start, SecurityProtocol securityProtocol,
+                        Runnable afterClose) {
         this.start = start;
         this.securityProtocol = securityProtocol;
+        this.afterClose = afterClose;
     }
 
     /** The cluster, once started. */
@@ -87,13 +93,13 @@ final class EmbeddedEnvironment implements KafkaEnvironment, AutoCloseable,
     @Override
     public void close() {
         dependents.closeAllBefore(() -> {
-            KafkaCluster cluster;
             try {
-                cluster = start.join();
+                start.join().close();
             } catch (CompletionException e) {
-                return; // a failed start left nothing to close
+                // a failed start left nothing to close
+            } finally {
+                afterClose.run();
             }
-            cluster.close();
         });
     }
 }

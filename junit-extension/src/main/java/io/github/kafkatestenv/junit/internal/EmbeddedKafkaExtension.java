@@ -38,8 +38,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * The extension behind {@link EmbeddedKafka}: provides each test class's cluster (shared, fresh or existing) and
  * injects parameters and fields.
  *
- * <p>Shared clusters live in the root store under their {@link io.github.kafkatestenv.engine.ClusterDefinition},
- * so JUnit closes them when the run ends; {@code getOrComputeIfAbsent} makes concurrent classes wait for one start.
+ * <p>Shared clusters live in the run's store ({@link Environments#runStore}: the launcher session's, or on JUnit
+ * before 5.13 the root's) under their {@link io.github.kafkatestenv.engine.ClusterDefinition}, so JUnit closes them
+ * when the run ends; {@code getOrComputeIfAbsent} makes concurrent classes wait for one start.
  * A fresh cluster lives in its class's store, an injected client in the store of the context it was made for.
  * Spring test contexts get the cluster through {@link SpringTestClasses}, which each class registers with as soon
  * as JUnit evaluates its conditions.

@@ -5,6 +5,7 @@ import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.internal.ReusableClusters;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link EarlyStarts} began it), both kept clusters with {@value EmbeddedKafka#REUSE_PROPERTY}.
  *
  * <p>Everything lives in JUnit stores, which close it with its scope: the run's clusters, the existing cluster and
- * the served ones in the root store, a fresh cluster in its class's store.
+ * the served ones in the {@link #runStore run's store}, a fresh cluster in its class's store.
  */
 final class Environments {
 
@@ -40,7 +41,7 @@ final class Environments {
      * Spring context, which can be built while the cluster starts, up to where it needs the cluster's address.
      */
     static KafkaEnvironment pending(ExtensionContext context, Declaration declaration) {
-        ExtensionContext.Store root = context.getRoot().getStore(EmbeddedKafkaExtension.NAMESPACE);
+        ExtensionContext.Store run = runStore(context);
         RunSettings.flag(context, EmbeddedKafka.START_EARLY_PROPERTY, true); // EarlyStartListener cannot fail a class
         Optional<String> external = externalBootstrapServers(context::getConfigurationParameter);
         Optional<ServedClusters> served = ServedClusters.of(context);
@@ -55,7 +56,7 @@ final class Environments {
             }
         }
         if (external.isPresent()) {
-            ExternalEnvironment environment = root.getOrComputeIfAbsent(ExternalEnvironment.class,
+            ExternalEnvironment environment = run.getOrComputeIfAbsent(ExternalEnvironment.class,
                     key -> new ExternalEnvironment(external.get(), System.getProperties()),
                     ExternalEnvironment.class);
             environment.createTopics(declaration);
@@ -68,9 +69,22 @@ final class Environments {
                             key -> new EmbeddedEnvironment(start(declaration.definition(), reuse)),
                             EmbeddedEnvironment.class);
         }
-        return root.getOrComputeIfAbsent(declaration.definition(), definition -> EarlyStarts.take(definition)
-                .map(early -> new EmbeddedEnvironment(early, definition.securityProtocol()))
-                .orElseGet(() -> new EmbeddedEnvironment(start(definition, reuse))), EmbeddedEnvironment.class);
+        return run.getOrComputeIfAbsent(declaration.definition(), definition -> EarlyStarts.live(definition,
+                EarlyStarts.take(definition).orElseGet(() -> CompletableFuture.completedFuture(start(definition, reuse)))),
+                EmbeddedEnvironment.class);
+    }
+
+    /**
+     * Where the run's clusters live: the launcher session's store on JUnit 5.13 and newer, so that they serve every
+     * execution of a test JVM (surefire and failsafe run each class on its own when {@code forkCount} is above 1);
+     * on older JUnit the root store, one execution's.
+     */
+    static ExtensionContext.Store runStore(ExtensionContext context) {
+        try {
+            return context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, EmbeddedKafkaExtension.NAMESPACE);
+        } catch (NoSuchMethodError | NoClassDefFoundError | UnsupportedOperationException olderJUnit) {
+            return context.getRoot().getStore(EmbeddedKafkaExtension.NAMESPACE);
+        }
     }
 
     /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The clusters the build serves to its test JVMs ({@value EmbeddedKafka#CLUSTERS_PROPERTY}: the addresses
- * {@code kafka:start} hands out), attached once per test run, in the root store.
+ * {@code kafka:start} hands out), attached once per test run, in the run's store.
  *
  * <p><b>Matching.</b> A class that does not ask for a fresh cluster runs on the first served cluster whose
  * definition equals its declaration in all but topics and where the cluster runs ({@link ClusterShape}); its topics
@@ -61,8 +61,7 @@ final class ServedClusters implements AutoCloseable, ExtensionContext.Store.Clos
     /** The served clusters of the run, attached on first use; empty when {@value EmbeddedKafka#CLUSTERS_PROPERTY} is unset. */
     static Optional<ServedClusters> of(ExtensionContext context) {
         Optional<String> addresses = RunSettings.get(context, EmbeddedKafka.CLUSTERS_PROPERTY);
-        return addresses.map(value -> context.getRoot().getStore(EmbeddedKafkaExtension.NAMESPACE)
-                .getOrComputeIfAbsent(ServedClusters.class, key -> new ServedClusters(value), ServedClusters.class));
+        return addresses.map(value -> Environments.runStore(context).getOrComputeIfAbsent(ServedClusters.class, key -> new ServedClusters(value), ServedClusters.class));
     }
 
     /** The first served cluster whose definition matches {@code declaration}, topics aside. */

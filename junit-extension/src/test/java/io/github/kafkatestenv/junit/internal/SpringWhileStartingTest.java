@@ -35,7 +35,7 @@ class SpringWhileStartingTest {
     void aContextIsBuiltWhileItsClusterStartsAndWaitsForItOnlyBeforeItsFirstBean(KafkaCluster cluster)
             throws Exception {
         CompletableFuture<KafkaCluster> start = new CompletableFuture<>();
-        EmbeddedEnvironment environment = new EmbeddedEnvironment(start, SecurityProtocol.PLAINTEXT);
+        EmbeddedEnvironment environment = new EmbeddedEnvironment(start, SecurityProtocol.PLAINTEXT, () -> { });
         KafkaContextCustomizer customizer = CompletableFuture.supplyAsync(() -> new KafkaContextCustomizer(environment))
                 .get(30, TimeUnit.SECONDS); // made without waiting for the cluster
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
