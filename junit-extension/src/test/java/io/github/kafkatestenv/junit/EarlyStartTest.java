@@ -14,8 +14,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -74,6 +77,40 @@ class EarlyStartTest {
         assertTrue(early.contains("did not start") && early.contains("num.network.threads"), early);
         String logTail = "Last lines of its log";
         assertEquals(late.substring(0, late.indexOf(logTail)), early.substring(0, early.indexOf(logTail)));
+    }
+
+    @Test
+    void aLauncherSessionStartsASharedClusterOnceForAllItsExecutions() throws IOException {
+        Set<Path> before = ownDirectories();
+        err.reset();
+        System.setProperty("kafka.testenv.timings", "true");
+        PrintStream previous = System.err;
+        System.setErr(new PrintStream(new Tee(previous, err), true, StandardCharsets.UTF_8));
+        List<TestExecutionSummary> summaries = new ArrayList<>();
+        try (LauncherSession session = LauncherFactory.openSession()) {
+            // as surefire runs a fork with forkCount > 1: one execution per class, in one session
+            for (Class<?> type : List.of(SessionOneTestCase.class, SessionTwoTestCase.class)) {
+                SummaryGeneratingListener summary = new SummaryGeneratingListener();
+                session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(type))
+                        .build(), summary);
+                summaries.add(summary.getSummary());
+            }
+        } finally {
+            System.clearProperty("kafka.testenv.timings");
+            System.setErr(previous);
+        }
+
+        for (TestExecutionSummary summary : summaries) {
+            assertEquals(1, summary.getTestsSucceededCount(), () -> summary.getFailures().stream()
+                    .map(failure -> failure.getException().toString()).toList().toString());
+        }
+        assertEquals(1, starts("topics [early-session:1:1]"), "one start for both executions");
+        assertEquals(SessionOneTestCase.servers.get(SessionOneTestCase.class),
+                SessionOneTestCase.servers.get(SessionTwoTestCase.class));
+        Set<Path> left = ownDirectories();
+        left.removeAll(before);
+        assertEquals(Set.of(), left.stream().filter(EarlyStartTest::ours).collect(Collectors.toSet()),
+                "closed when the session closed");
     }
 
     /** Runs the classes through a launcher; returns the failure messages by class (or test) name. */
@@ -192,6 +229,20 @@ class EarlyStartTest {
         @Test
         void never() {
         }
+    }
+
+    @EmbeddedKafka(mode = Mode.KRAFT, topics = @Topic(name = "early-session"))
+    static class SessionOneTestCase {
+        static final Map<Class<?>, String> servers = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Test
+        void recordsItsCluster(@BootstrapServers String bootstrapServers) {
+            servers.put(getClass(), bootstrapServers);
+        }
+    }
+
+    /** The same declaration, inherited. */
+    static class SessionTwoTestCase extends SessionOneTestCase {
     }
 
     /** Runs first, until the background starts have ended: the next class's start failed there, if begun early. */
