@@ -64,7 +64,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Test classes with equal declarations share one cluster for the whole test run (also under JUnit's parallel
  * execution): the first class starts it, the others reuse it. Use unique group ids and expect records of earlier
  * classes in shared topics. A class that breaks its cluster (stops brokers, changes configs) sets
- * {@link #freshCluster()}.
+ * {@link #freshCluster()}. Shared clusters start in the background as soon as the test plan is known
+ * ({@value #START_EARLY_PROPERTY}); with {@value #REUSE_PROPERTY} clusters outlive the run for the next one; in a
+ * build whose {@code kafka:start} serves a cluster ({@value #CLUSTERS_PROPERTY}), a class with that cluster's settings
+ * runs on it, whatever its topics.
  *
  * <h2>Spring</h2>
  * A Spring test ({@code @SpringBootTest}, {@code @SpringJUnitConfig}, ...) with this annotation needs nothing else:
@@ -113,6 +116,30 @@ public @interface EmbeddedKafka {
 
     /** The environment variable that names an existing cluster when the property is not set. */
     String BOOTSTRAP_SERVERS_ENV = "KAFKA_TESTENV_BOOTSTRAP_SERVERS";
+
+    /**
+     * The system property (also read as a JUnit configuration parameter) with the addresses, comma separated, of the
+     * clusters the build serves to its test JVMs: {@code kafka:start} sets it, and surefire and failsafe pass it on.
+     * A class that does not ask for a {@link #freshCluster()} runs on the first of them whose settings equal its
+     * declaration's (topics aside, which it creates there), and never stops it.
+     */
+    String CLUSTERS_PROPERTY = "kafka.testenv.clusters";
+
+    /**
+     * The JUnit configuration parameter (or system property) that keeps the extension's clusters, shared and fresh,
+     * running after the test JVM ends, for the next run with an equal declaration: {@code kafka.testenv.reuse=true}.
+     * That run gets one reset to what a fresh start shows (the declared topics, empty; no groups; the declared users
+     * and grants), leased to it alone; a kept cluster stops by itself after 10 idle minutes (system property
+     * {@code kafka.testenv.reuse.idle}, an ISO-8601 duration). Default {@code false}.
+     */
+    String REUSE_PROPERTY = io.github.kafkatestenv.engine.internal.ReusableClusters.REUSE_PROPERTY;
+
+    /**
+     * The JUnit configuration parameter (or system property) that turns off starting the shared clusters a test plan
+     * declares in the background as soon as the plan is known, while the first classes set up:
+     * {@code kafka.testenv.startEarly=false}. Default {@code true}.
+     */
+    String START_EARLY_PROPERTY = "kafka.testenv.startEarly";
 
     /**
      * The JUnit configuration parameter (or system property) that gives tests moved from spring-kafka-test its

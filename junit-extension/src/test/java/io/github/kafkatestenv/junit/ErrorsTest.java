@@ -148,6 +148,18 @@ class ErrorsTest {
                 TestKit.failures(results.containerEvents()));
     }
 
+    @Test
+    void aSwitchThatIsNeitherTrueNorFalseFailsTheClassNamingItsValue() {
+        for (String name : List.of(EmbeddedKafka.REUSE_PROPERTY, EmbeddedKafka.START_EARLY_PROPERTY)) {
+            EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").configurationParameter(name, "yes")
+                    .selectors(selectClass(SwitchTestCase.class)).execute();
+            results.testEvents().assertStatistics(stats -> stats.started(0));
+            assertEquals(List.of("JUnit configuration parameter (or system property) " + name + " is 'yes': set it"
+                    + " to true or false, or leave it out (" + name.equals(EmbeddedKafka.START_EARLY_PROPERTY) + ")"),
+                    TestKit.failures(results.containerEvents()));
+        }
+    }
+
     static List<String> classFailures(Class<?> testCase) {
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase))
                 .execute();
@@ -161,6 +173,13 @@ class ErrorsTest {
                 .selectors(selectClass(testCase)).execute();
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
         return TestKit.failures(results.testEvents());
+    }
+
+    @EmbeddedKafka(topics = @Topic(name = "switches"))
+    static class SwitchTestCase {
+        @Test
+        void never() {
+        }
     }
 
     @EmbeddedKafka(brokers = 0)

@@ -2,6 +2,7 @@ package io.github.kafkatestenv.junit.internal;
 
 import io.github.kafkatestenv.junit.EmbeddedKafka;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -39,7 +40,12 @@ enum Compatibility {
      * @throws ExtensionConfigurationException naming the value and the valid ones, if it is unknown
      */
     static Compatibility of(ExtensionContext context) {
-        Optional<String> value = context.getConfigurationParameter(EmbeddedKafka.COMPATIBILITY_PROPERTY)
+        return of(context::getConfigurationParameter);
+    }
+
+    /** {@link #of(ExtensionContext)} from the run's configuration parameters, as a test plan has them. */
+    static Compatibility of(Function<String, Optional<String>> parameters) {
+        Optional<String> value = parameters.apply(EmbeddedKafka.COMPATIBILITY_PROPERTY)
                 .map(String::trim).filter(v -> !v.isEmpty());
         if (value.isEmpty()) {
             return NONE;

@@ -38,8 +38,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * The extension behind {@link EmbeddedKafka}: provides each test class's cluster (shared, fresh or existing) and
  * injects parameters and fields.
  *
- * <p>Shared clusters live in the root store under their {@link io.github.kafkatestenv.engine.ClusterDefinition},
- * so JUnit closes them when the run ends; {@code getOrComputeIfAbsent} makes concurrent classes wait for one start.
+ * <p>Shared clusters live in the run's store ({@link Environments#runStore}: the launcher session's, or on JUnit
+ * before 5.13 the root's) under their {@link io.github.kafkatestenv.engine.ClusterDefinition}, so JUnit closes them
+ * when the run ends; {@code getOrComputeIfAbsent} makes concurrent classes wait for one start.
  * A fresh cluster lives in its class's store, an injected client in the store of the context it was made for.
  * Spring test contexts get the cluster through {@link SpringTestClasses}, which each class registers with as soon
  * as JUnit evaluates its conditions.
@@ -53,18 +54,17 @@ public final class EmbeddedKafkaExtension
     static final String BOOTSTRAP_SERVERS_SOURCES = "system property " + EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY
             + " / environment variable " + EmbeddedKafka.BOOTSTRAP_SERVERS_ENV;
 
-    private static final Namespace NAMESPACE = Namespace.create(EmbeddedKafkaExtension.class);
-
-    /** The store key of a class's own cluster. */
-    private record FreshClusterKey(Class<?> declaringClass) {
-    }
+    static final Namespace NAMESPACE = Namespace.create(EmbeddedKafkaExtension.class);
 
     /** Starts (or joins) the class's cluster before its first test, and fills its static fields. */
     @Override
     public void beforeAll(ExtensionContext context) {
         SpringTestClasses.register(context);
         Declaration declaration = declaration(context);
-        KafkaEnvironment environment = environment(context, declaration);
+        // A Spring class's context may be built while its cluster starts; any other class waits here, so that a
+        // failed start fails the class.
+        KafkaEnvironment environment = SpringTestClasses.usesSpring(context.getRequiredTestClass())
+                ? Environments.pending(context, declaration) : Environments.of(context, declaration);
         if (declaration.compatibility() == Compatibility.SPRING_KAFKA_TEST) {
             context.getStore(NAMESPACE).put(SpringKafkaTestProperties.class,
                     SpringKafkaTestProperties.set(environment.bootstrapServers()));
@@ -129,7 +129,12 @@ public final class EmbeddedKafkaExtension
         if (context.getTestMethod().isEmpty() && context.getTestClass().isPresent()) {
             SpringTestClasses.register(context); // the first callback for the class, before Spring's
         }
-        Optional<String> external = externalBootstrapServers(context);
+        Optional<String> external;
+        try {
+            external = Environments.existingCluster(context, declaration(context));
+        } catch (RuntimeException e) {
+            return ConditionEvaluationResult.enabled("a declaration that fails the class before its tests: " + e);
+        }
         if (external.isEmpty()) {
             return ConditionEvaluationResult.enabled("an embedded cluster");
         }
@@ -150,48 +155,6 @@ public final class EmbeddedKafkaExtension
                         + " uses EmbeddedKafkaExtension without @EmbeddedKafka: annotate the class instead"));
     }
 
-    static KafkaEnvironment environment(ExtensionContext context, Declaration declaration) {
-        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
-        Optional<String> external = externalBootstrapServers(context);
-        if (external.isPresent()) {
-            ExternalEnvironment environment = root.getOrComputeIfAbsent(ExternalEnvironment.class,
-                    key -> new ExternalEnvironment(external.get(), System.getProperties()),
-                    ExternalEnvironment.class);
-            environment.createTopics(declaration);
-            return environment;
-        }
-        if (declaration.freshCluster()) {
-            return owner(context, declaration.declaringClass()).getStore(NAMESPACE).getOrComputeIfAbsent(
-                    new FreshClusterKey(declaration.declaringClass()),
-                    key -> new EmbeddedEnvironment(declaration.definition().start()), EmbeddedEnvironment.class);
-        }
-        return root.getOrComputeIfAbsent(declaration.definition(),
-                definition -> new EmbeddedEnvironment(definition.start()), EmbeddedEnvironment.class);
-    }
-
-    /** The context of the class that declared a fresh cluster: the cluster closes with it. */
-    private static ExtensionContext owner(ExtensionContext context, Class<?> declaringClass) {
-        for (Optional<ExtensionContext> current = Optional.of(context); current.isPresent();
-             current = current.get().getParent()) {
-            ExtensionContext candidate = current.get();
-            if (candidate.getTestMethod().isEmpty() && candidate.getTestClass().orElse(null) == declaringClass) {
-                return candidate;
-            }
-        }
-        return context;
-    }
-
-    static Optional<String> externalBootstrapServers(ExtensionContext context) {
-        Optional<String> servers = context.getConfigurationParameter(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY);
-        if (servers.isEmpty()) {
-            servers = Optional.ofNullable(System.getProperty(EmbeddedKafka.BOOTSTRAP_SERVERS_PROPERTY));
-        }
-        if (servers.isEmpty()) {
-            servers = Optional.ofNullable(System.getenv(EmbeddedKafka.BOOTSTRAP_SERVERS_ENV));
-        }
-        return servers.map(String::trim).filter(value -> !value.isEmpty());
-    }
-
     // --- injection -----------------------------------------------------------------------------------------------
 
     private static Optional<Injection> injection(Parameter parameter, Executable executable) {
@@ -206,7 +169,7 @@ public final class EmbeddedKafkaExtension
                     + "; @KafkaClient goes on Admin, producers and consumers only");
         }
         Declaration declaration = declaration(context);
-        KafkaEnvironment environment = environment(context, declaration);
+        KafkaEnvironment environment = Environments.of(context, declaration);
         switch (injection.kind()) {
             case CLUSTER:
                 return environment.cluster().orElseThrow(() -> new ParameterResolutionException("Cannot inject "

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
 /**
- * An existing cluster named by {@code kafka.testenv.bootstrap.servers}: one per test run, in the root store.
+ * An existing cluster named by {@code kafka.testenv.bootstrap.servers}: one per test run, in the run's store.
  * Declared topics are created under a prefix unique to the run; closing deletes every topic with that prefix.
  * Every client, the extension's own too, connects with the settings of the client properties file that
  * {@value EmbeddedKafka#CLIENT_PROPERTIES_FILE_PROPERTY} names, and the

@@ -15,9 +15,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Creates and deletes an existing cluster's topics with the test's own kafka-clients. */
+/**
+ * Creates and deletes an existing cluster's topics with the test's own kafka-clients, and describes a topic that
+ * another test JVM created on a served cluster.
+ */
 final class ExternalTopics {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -70,6 +77,29 @@ final class ExternalTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed("delete this run's topics (prefix " + prefix + ") (interrupted)", e);
+        }
+    }
+
+    /**
+     * The partitions and replication factor of an existing topic, as a {@link Topic} without configs.
+     *
+     * @param clientProperties what a client needs to connect to the cluster
+     */
+    static Topic describe(Map<String, String> clientProperties, String name) {
+        Properties config = new Properties();
+        config.putAll(clientProperties);
+        // A consumer's partitionsFor: the same call in kafka-clients 2.8 and 4.x, where Admin's describe changed.
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(name, TIMEOUT);
+            if (partitions == null || partitions.isEmpty()) {
+                throw new KafkaTestEnvException("Topic '" + name + "' has no partitions at "
+                        + clientProperties.get("bootstrap.servers"));
+            }
+            return new Topic(name, partitions.size(), partitions.get(0).replicas().length, Map.of());
+        } catch (KafkaException e) {
+            throw new KafkaTestEnvException("Could not describe topic '" + name + "' at "
+                    + clientProperties.get("bootstrap.servers") + ": " + e, e);
         }
     }
 

@@ -22,6 +22,10 @@ interface KafkaEnvironment {
     /** The cluster handle; empty for an existing cluster, which tests cannot stop or restart. */
     Optional<KafkaCluster> cluster();
 
+    /** Waits until the cluster is there, if it is still starting; throws the start's own failure. */
+    default void await() {
+    }
+
     /** What uses this cluster and closes before it does (Spring application contexts built for it). */
     Dependents dependents();
 }

@@ -66,6 +66,11 @@ final class SpringKafkaProperties {
         return Collections.unmodifiableMap(properties);
     }
 
+    /** The names {@link #of} gives a plaintext cluster, whose client needs nothing but {@code bootstrap.servers}. */
+    static Set<String> plaintextNames() {
+        return of("", Map.of("bootstrap.servers", "")).keySet();
+    }
+
     /** {@code spring.kafka} and {@code spring.kafka.<client>} for every client. */
     private static List<String> prefixes() {
         List<String> prefixes = new java.util.ArrayList<>();

@@ -71,7 +71,10 @@ final class SpringTestClasses {
         }
         ExtensionContext context = registration.context;
         Declaration declaration = EmbeddedKafkaExtension.declaration(context);
-        KafkaEnvironment environment = EmbeddedKafkaExtension.environment(context, declaration);
+        KafkaEnvironment environment = Environments.pending(context, declaration);
+        if (!(environment instanceof EmbeddedEnvironment embedded && embedded.starting())) {
+            environment.await(); // a start that failed fails here, as it does without early starts
+        }
         registration.customized = true;
         return Optional.of(environment);
     }
@@ -98,7 +101,7 @@ final class SpringTestClasses {
     }
 
     /** Whether Spring's extension runs the class (or an enclosing class, for {@code @Nested} ones). */
-    private static boolean usesSpring(Class<?> testClass) {
+    static boolean usesSpring(Class<?> testClass) {
         for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
             boolean spring = AnnotationSupport.findRepeatableAnnotations(type, ExtendWith.class).stream()
                     .flatMap(extendWith -> java.util.Arrays.stream(extendWith.value()))
