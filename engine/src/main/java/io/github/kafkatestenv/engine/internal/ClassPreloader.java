@@ -62,6 +62,37 @@ final class ClassPreloader {
         }
     }
 
+    /**
+     * Loads on a daemon thread, into the caller's own kafka-clients (the context class loader's, if it has one), the
+     * kafka-clients classes of the first of the lists {@code keys} name that exists: the caller's first producer and
+     * consumer then find them loaded. Only loading, never initialising; nothing when there is no list.
+     */
+    static void warmCallersClients(String... keys) {
+        List<String> classes = List.of();
+        for (String key : keys) {
+            classes = clientClasses(read(key));
+            if (!classes.isEmpty()) {
+                break;
+            }
+        }
+        if (classes.isEmpty()) {
+            return;
+        }
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader caller = context != null ? context : ClassPreloader.class.getClassLoader();
+        List<String> names = classes;
+        Thread warm = new Thread(() -> {
+            try {
+                Class.forName("org.apache.kafka.clients.producer.KafkaProducer", false, caller);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return; // the caller has no kafka-clients: nothing to warm
+            }
+            load(names, caller);
+        }, "kafka-testenv-warm-clients");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     /** The names in {@code names} that kafka-clients defines, for warming the caller's copy of it. */
     static List<String> clientClasses(List<String> names) {
         List<String> clients = new ArrayList<>();

@@ -85,7 +85,8 @@ final class ProcessRuntime implements KafkaRuntime {
                                Path logFile, ClusterSecurity security, StartPhases phases) {
         IsolatedRuntime clients = IsolatedRuntime.loadClients(definition.startTimeout().plusMinutes(1));
         try {
-            warmCallersClients(clients);
+            // While the servers start in JVMs of their own, the caller's kafka-clients warms up.
+            ClassPreloader.warmCallersClients(CLIENT_CLASS_LIST);
             clients.clients().install(logFile);
             ProcessRuntime runtime = new ProcessRuntime(definition, line, jars, directory, logFile, security, clients);
             phases.end("clients runtime");
@@ -97,31 +98,7 @@ final class ProcessRuntime implements KafkaRuntime {
     }
 
     /** The key of the list of classes the clients runtime loaded in a whole start. */
-    private static final String CLIENT_CLASS_LIST = "processes-clients";
-
-    /**
-     * While the servers start in JVMs of their own, loads on a spare thread the kafka-clients classes a start used
-     * (listed after the last one) into the caller's own kafka-clients, if it has one: its first producer and consumer
-     * then find them loaded. Only loading, never initialising.
-     */
-    private static void warmCallersClients(IsolatedRuntime clients) {
-        List<String> classes = ClassPreloader.clientClasses(ClassPreloader.read(CLIENT_CLASS_LIST));
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        ClassLoader caller = context != null ? context : ProcessRuntime.class.getClassLoader();
-        if (classes.isEmpty()) {
-            return;
-        }
-        Thread warm = new Thread(() -> {
-            try {
-                Class.forName("org.apache.kafka.clients.producer.KafkaProducer", false, caller);
-            } catch (ClassNotFoundException | LinkageError e) {
-                return; // the caller has no kafka-clients: nothing to warm
-            }
-            ClassPreloader.load(classes, caller);
-        }, "kafka-testenv-warm-clients");
-        warm.setDaemon(true);
-        warm.start();
-    }
+    static final String CLIENT_CLASS_LIST = "processes-clients";
 
     @Override
     public void started() {

@@ -79,6 +79,9 @@ public final class ReusableClusters {
             throw new IllegalArgumentException("The idle time of a kept cluster must be positive, not " + idleTime);
         }
         String key = DefinitionText.key(definition);
+        // While the kept cluster is found and reset, the caller's kafka-clients warms up for its first records.
+        ClassPreloader.warmCallersClients(KafkaLine.of(definition.kafkaVersion()) + "-" + definition.kafkaVersion()
+                + "-" + definition.mode(), ProcessRuntime.CLIENT_CLASS_LIST);
         removeStale();
         for (KeptRegistry.Entry entry : KeptRegistry.entries()) {
             if (entry.key().equals(key) && entry.engine().equals(KeptRegistry.engine())) {
