@@ -25,9 +25,17 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Starts a Kafka cluster for the integration tests of this build, by default in the {@code pre-integration-test}
- * phase, and returns once it is ready. Bind {@code stop} to {@code post-integration-test}; a build that ends before
- * {@code stop} runs (an error, {@code mvn integration-test}, Ctrl-C) stops the cluster too.
+ * Starts a Kafka cluster for the tests of this build, by default in the {@code pre-integration-test} phase, and
+ * returns once it is ready (or at once, with {@link #waitUntilReady} false). Bind {@code stop} to
+ * {@code post-integration-test}; a build that ends before {@code stop} runs (an error, {@code mvn integration-test},
+ * Ctrl-C) stops the cluster too.
+ *
+ * <p><b>Served to the build's test JVMs.</b> The cluster is served on a loopback port, and the address of every
+ * cluster the build serves goes into the session's user property {@code kafka.testenv.clusters} (comma separated),
+ * which surefire and failsafe pass to the JVMs they fork: {@code @EmbeddedKafka} tests there use the cluster instead
+ * of starting their own, with no configuration. A cluster started by a project of packaging {@code pom} in a
+ * multi-project build (a parent with {@code <inherited>false</inherited>}) serves every module of the build and stops
+ * when the build ends.
  *
  * <p>Where the cluster is goes into project properties, which failsafe's {@code systemPropertyVariables} and
  * {@code environmentVariables} pass on to the tests, and into a properties file for other tools:
@@ -50,8 +58,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  *   {@code truststore.p12} and, with {@link #mutualTls}, each user's {@code <user>.p12}, {@code <user>-cert.pem} and
  *   {@code <user>-key.pem}.</li>
  * </ul>
- * Passwords are in the client properties files only, readable by their owner, never in a project property or the
- * build's log. A cluster with a {@link #clusterName} publishes {@code kafka.testenv.<clusterName>.bootstrap.servers}
+ * These are published once the cluster is ready: by {@code start} itself, or by {@code await} when {@code start} did
+ * not wait. Passwords are in the client properties files only, readable by their owner, never in a project property
+ * or the build's log. A cluster with a {@link #clusterName} publishes {@code kafka.testenv.<clusterName>.bootstrap.servers}
  * and so on. The file is
  * {@code kafka.properties} (or {@code kafka-<clusterName>.properties}) in the work directory, deleted when the cluster
  * stops.
@@ -163,7 +172,8 @@ public class StartMojo extends AbstractKafkaMojo {
                     + project.getId() + "), or give one of the two a <clusterName>");
         }
         ClusterDefinition definition = definition();
-        boolean servesTheBuild = "pom".equals(project.getPackaging());
+        // A parent or aggregator of a multi-project build: its own build is over before its modules' tests run.
+        boolean servesTheBuild = "pom".equals(project.getPackaging()) && session.getProjects().size() > 1;
         Path file = ClusterNames.propertiesFile(propertiesDirectory(definition), name);
         CompletableFuture<StartedCluster.Ready> start;
         if (waitUntilReady) {

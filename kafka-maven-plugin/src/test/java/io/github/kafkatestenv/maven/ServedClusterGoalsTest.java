@@ -118,14 +118,15 @@ public class ServedClusterGoalsTest {
     @Test
     public void aPomProjectsClusterServesEveryLaterProjectUntilTheBuildEnds() throws Exception {
         build.project.setPackaging("pom");
+        MavenProject module = new MavenProject();
+        module.setArtifactId("module");
+        build.session.setProjects(List.of(build.project, module));
         build.goal("start").execute();
         assertTrue(build.logged.toString(), build.logged.stream().anyMatch(line -> line.startsWith("Kafka 3.9.2 in"
                 + " ZooKeeper mode") && line.endsWith("; it serves every project of this build")));
         String bootstrapServers = build.project.getProperties().getProperty("kafka.testenv.bootstrap.servers");
 
         build.tell(ExecutionEvent.Type.ProjectSucceeded, build.project);
-        MavenProject module = new MavenProject();
-        module.setArtifactId("module");
         build.tell(ExecutionEvent.Type.ProjectStarted, module);
 
         assertEquals("the module gets the properties", bootstrapServers,

@@ -26,7 +26,7 @@ import org.apache.maven.project.MavenProject;
  * JVMs they fork as system properties, where {@code @EmbeddedKafka} attaches to them.
  *
  * <p><b>Build-wide clusters.</b> A cluster started by a project of packaging {@code pom} (a parent or an aggregator)
- * serves the whole build: it runs until the build ends, not its project's build, and each project built after it
+ * in a build of several projects serves the whole build: it runs until the build ends, not its project's build, and each project built after it
  * gets its published properties once it is ready (when the project starts, or from {@code await}).
  *
  * <p><b>Nothing outlives the build.</b> A build can end between {@code start} and {@code stop}: a plugin fails in the

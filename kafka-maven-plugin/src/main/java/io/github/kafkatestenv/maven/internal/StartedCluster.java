@@ -50,8 +50,8 @@ public final class StartedCluster {
     /**
      * Serves the cluster {@code start} gives (it may still be running) on a loopback port.
      *
-     * @param buildWide whether it serves every project of the build (started by a {@code pom} project), rather than
-     *                  its own project only
+     * @param buildWide whether it serves every project of the build (started by a {@code pom} project of a
+     *                  multi-project build), rather than its own project only
      */
     public StartedCluster(String name, MavenProject owner, boolean buildWide, ClusterDefinition definition,
                           Path propertiesFile, CompletableFuture<Ready> start) {
