@@ -16,9 +16,8 @@ checks.assertNotContains = { String text ->
 
 // Nothing left of the clusters the build started: no port that accepts connections (the broker addresses its log
 // names), nothing in target/kafka-testenv (cluster directories, properties files).
-checks.assertNothingLeft = { ->
-    def ports = (log =~ /127\.0\.0\.1:(\d+)/).collect { it[1] as int }.unique()
-    assert !ports.isEmpty(): 'build.log names no broker address'
+// No port of these accepts connections on 127.0.0.1.
+checks.assertClosed = { Collection<Integer> ports ->
     ports.each { port ->
         def accepted = false
         try {
@@ -28,6 +27,12 @@ checks.assertNothingLeft = { ->
         }
         assert !accepted: "port $port still accepts connections after the build"
     }
+}
+
+checks.assertNothingLeft = { ->
+    def ports = (log =~ /127\.0\.0\.1:(\d+)/).collect { it[1] as int }.unique()
+    assert !ports.isEmpty(): 'build.log names no broker address'
+    checks.assertClosed(ports)
     def work = new File(basedir, 'target/kafka-testenv')
     def left = work.exists() ? work.list().toList() : []
     assert left.isEmpty(): "left behind in target/kafka-testenv: $left"

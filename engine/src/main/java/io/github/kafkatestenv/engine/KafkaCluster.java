@@ -33,6 +33,10 @@ public interface KafkaCluster extends AutoCloseable {
      * the build's test JVMs), with every operation of this interface. The address names a loopback port and a
      * secret; nothing without the secret can use it.
      *
+     * <p>The owner may serve a cluster whose start is still running (as {@code start} does with
+     * {@code waitUntilReady} false): then {@code attach} returns once the cluster is ready, or throws the start's own
+     * exception if it failed.
+     *
      * <p><b>Clean up.</b> {@link #close()} on the returned handle only lets go of it: the cluster keeps running
      * for its owner, who stops it. Each call waits at most a bounded time (a broker start as long as it takes the
      * owner, a lookup a few seconds) and fails with a {@link KafkaTestEnvException} if the owner has gone.

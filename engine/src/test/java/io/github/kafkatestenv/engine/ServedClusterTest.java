@@ -1,18 +1,26 @@
 package io.github.kafkatestenv.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kafkatestenv.engine.internal.ClusterServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +68,80 @@ class ServedClusterTest {
             assertTrue(ProcessState.eventually(10, () -> ProcessState.newThreads(before).stream()
                     .noneMatch(name -> name.contains("HTTP") || name.startsWith("kafka-testenv-server"))),
                     () -> "the server's threads end with it: " + ProcessState.newThreads(before));
+        }
+    }
+
+    @Test
+    void aClusterStillStartingIsServedOnceReadyAndAFailedStartFailsWithItsOwnError() throws Exception {
+        ClusterDefinition definition = ClusterDefinition.builder().topic(Topic.parse("orders")).build();
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<KafkaCluster> start = inThread(() -> {
+            awaitQuietly(go);
+            return definition.start();
+        });
+        ClusterServer server = ClusterServer.serve(start);
+        try {
+            CompletableFuture<KafkaCluster> attached = inThread(() -> KafkaCluster.attach(server.address()));
+            assertTrue(ProcessState.eventually(30, ServedClusterTest::aRequestWaitsForTheStart),
+                    "the attach request reached the server, which waits for the start");
+            assertFalse(attached.isDone(), "attach returned before the cluster was ready");
+            go.countDown();
+            try (KafkaCluster remote = attached.get(4, TimeUnit.MINUTES); KafkaCluster cluster = start.get()) {
+                assertEquals(cluster.bootstrapServers(), remote.bootstrapServers());
+                assertEquals(definition, remote.definition());
+                try (Admin admin = Admin.create(ClusterResetTest.properties(remote.clientProperties()))) {
+                    assertEquals(Set.of("orders"), admin.listTopics().names().get(30, TimeUnit.SECONDS));
+                }
+            }
+        } finally {
+            server.close();
+        }
+
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<KafkaCluster> failing = inThread(() -> ClusterDefinition.builder()
+                    .brokerPort(taken.getLocalPort()).build().start());
+            ClusterServer failed = ClusterServer.serve(failing);
+            try {
+                KafkaTestEnvException error = assertThrows(KafkaTestEnvException.class,
+                        () -> KafkaCluster.attach(failed.address()));
+                ExecutionException startError = assertThrows(ExecutionException.class, failing::get);
+                assertEquals(startError.getCause().getMessage(), error.getMessage(), "the start's own error");
+                assertTrue(error.getMessage().startsWith("Port " + taken.getLocalPort() + " (broker 0) is already in"
+                        + " use"), error.getMessage());
+            } finally {
+                failed.close();
+            }
+        }
+    }
+
+    /** Whether a thread of a cluster server is waiting in {@code ClusterServer} for the cluster's start. */
+    private static boolean aRequestWaitsForTheStart() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().getName().startsWith("kafka-testenv-server-"))
+                .anyMatch(thread -> Arrays.stream(thread.getValue()).anyMatch(frame ->
+                        frame.getClassName().equals(ClusterServer.class.getName())
+                                && frame.getMethodName().equals("cluster")));
+    }
+
+    private static <T> CompletableFuture<T> inThread(Supplier<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(task.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "served-cluster-test");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -47,12 +47,12 @@ class HelpGoalIT {
     @Test
     void documentsEveryGoalAndEveryParameter() throws Exception {
         Map<String, Map<String, String>> parameters = PluginDescriptor.editableParameters();
-        assertEquals(Set.of("run", "start", "stop", "produce", "consume", "help"), parameters.keySet());
+        assertEquals(Set.of("run", "start", "await", "stop", "produce", "consume", "kept", "help"), parameters.keySet());
         try (ChildMaven mvn = ChildMaven.start(ChildMaven.IT_DIRECTORY.resolve("help-all"),
                 ChildMaven.PLUGIN + ":help", "-Ddetail")) {
             assertEquals(0, mvn.awaitExit(Duration.ofMinutes(2)), mvn.output());
             String help = mvn.output();
-            assertTrue(help.contains("This plugin has 6 goals:"), help);
+            assertTrue(help.contains("This plugin has 8 goals:"), help);
             parameters.forEach((goal, names) -> {
                 int section = help.indexOf("\nkafka:" + goal + "\n");
                 assertTrue(section >= 0, "goal " + goal + " is not documented:\n" + help);

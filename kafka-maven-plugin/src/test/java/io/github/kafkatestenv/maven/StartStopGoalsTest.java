@@ -1,5 +1,8 @@
 package io.github.kafkatestenv.maven;
 
+import static io.github.kafkatestenv.maven.LifecycleProject.assertRefused;
+import static io.github.kafkatestenv.maven.LifecycleProject.list;
+import static io.github.kafkatestenv.maven.LifecycleProject.load;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
@@ -7,40 +10,25 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.maven.execution.ExecutionEvent;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.Mojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
-import org.apache.maven.plugin.testing.MojoRule;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
-import org.eclipse.aether.DefaultRepositorySystemSession;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.repository.LocalRepository;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * The {@code start} and {@code stop} goals as Maven configures and runs them (maven-plugin-testing-harness: the
@@ -49,34 +37,18 @@ import org.junit.rules.TemporaryFolder;
 public class StartStopGoalsTest {
 
     @Rule
-    public final MojoRule maven = new MojoRule();
-
-    @Rule
-    public final TemporaryFolder folder = new TemporaryFolder();
+    public final LifecycleProject build = new LifecycleProject();
 
     private MavenProject project;
-    private Xpp3Dom pluginConfiguration;
-    private MavenSession session;
-    private final List<String> warnings = new ArrayList<>();
+    private List<String> warnings;
     /** Every line the goals logged, DEBUG included. */
-    private final List<String> logged = new ArrayList<>();
+    private List<String> logged;
 
     @Before
-    public void readProject() throws Exception {
-        Path basedir = folder.newFolder("lifecycle").toPath();
-        try (InputStream pom = Files.newInputStream(Paths.get("src/test/projects/lifecycle/pom.xml"))) {
-            Files.copy(pom, basedir.resolve("pom.xml"), StandardCopyOption.REPLACE_EXISTING);
-        }
-        project = maven.readMavenProject(basedir.toFile());
-        pluginConfiguration = (Xpp3Dom) project.getPlugin("io.github.kafkatestenv:kafka-maven-plugin")
-                .getConfiguration();
-        session = maven.newMavenSession(project);
-        // The build's local repository, offline: where the Kafka runtime is resolved from, as in a real build.
-        DefaultRepositorySystemSession repositorySession = (DefaultRepositorySystemSession) session
-                .getRepositorySession();
-        repositorySession.setLocalRepositoryManager(maven.lookup(RepositorySystem.class).newLocalRepositoryManager(
-                repositorySession, new LocalRepository(System.getProperty("it.mirroredRepository"))));
-        repositorySession.setOffline(true);
+    public void readProject() {
+        project = build.project;
+        warnings = build.warnings;
+        logged = build.logged;
     }
 
     @Test
@@ -140,11 +112,11 @@ public class StartStopGoalsTest {
                     "kafka.testenv.tls.directory").forEach(key -> files.add(published.getProperty(key)));
 
             // produce and consume find the cluster and its client properties (alice's) with nothing set.
-            Path lines = Files.writeString(folder.newFile("orders.txt").toPath(), "o-1:placed\n");
+            Path lines = Files.writeString(build.folder.newFile("orders.txt").toPath(), "o-1:placed\n");
             goal("produce", "kafka.testenv.topic", "orders", "kafka.testenv.file", lines.toString(),
                     "kafka.testenv.keySeparator", ":")
                     .execute();
-            Path consumed = folder.getRoot().toPath().resolve("consumed.txt");
+            Path consumed = build.folder.getRoot().toPath().resolve("consumed.txt");
             goal("consume", "kafka.testenv.topic", "orders", "kafka.testenv.maxMessages", "1", "kafka.testenv.format",
                     "full",
                     "kafka.testenv.outputFile", consumed.toString()).execute();
@@ -240,7 +212,7 @@ public class StartStopGoalsTest {
         String bootstrapServers = project.getProperties().getProperty("kafka.testenv.bootstrap.servers");
 
         // What Maven tells the session's execution listener when a plugin of the integration-test phase fails.
-        session.getRequest().getExecutionListener().projectFailed(new ProjectEvent(ExecutionEvent.Type.ProjectFailed));
+        build.tell(ExecutionEvent.Type.ProjectFailed, project);
 
         assertRefused(bootstrapServers);
         assertEquals(List.of(), list(workDirectory()));
@@ -277,109 +249,11 @@ public class StartStopGoalsTest {
                 failure.getMessage());
     }
 
-    /** The goal configured as Maven would: the pom's configuration, the descriptor's defaults, {@code -D} pairs. */
     private Mojo goal(String goal, String... userProperties) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("kafka.testenv.workDirectory", workDirectory().toString());
-        for (int i = 0; i < userProperties.length; i += 2) {
-            properties.setProperty(userProperties[i], userProperties[i + 1]);
-        }
-        session.getRequest().setUserProperties(properties);
-        MojoExecution execution = maven.newMojoExecution(goal);
-        // Maven hands a goal only the plugin-level configuration of its own parameters; the harness hands it all.
-        Plugin plugin = project.getPlugin("io.github.kafkatestenv:kafka-maven-plugin");
-        Xpp3Dom configuration = new Xpp3Dom("configuration");
-        for (Xpp3Dom child : pluginConfiguration.getChildren()) {
-            if (execution.getMojoDescriptor().getParameterMap().containsKey(child.getName())) {
-                configuration.addChild(new Xpp3Dom(child));
-            }
-        }
-        plugin.setConfiguration(configuration);
-        Mojo mojo = maven.lookupConfiguredMojo(session, execution);
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void warn(CharSequence content) {
-                warnings.add(content.toString());
-                logged.add(content.toString());
-            }
-
-            @Override
-            public void info(CharSequence content) {
-                logged.add(content.toString());
-                super.info(content);
-            }
-
-            @Override
-            public void debug(CharSequence content) {
-                logged.add(content.toString());
-            }
-        });
-        return mojo;
+        return build.goal(goal, userProperties);
     }
 
     private Path workDirectory() {
-        return Paths.get(project.getBuild().getDirectory(), "kafka-testenv");
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-        }
-        return properties;
-    }
-
-    private static List<String> list(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.map(entry -> entry.getFileName().toString()).toList();
-        }
-    }
-
-    private static void assertRefused(String bootstrapServers) throws IOException {
-        for (String address : bootstrapServers.split(",")) {
-            int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                throw new AssertionError("port " + port + " still accepts connections");
-            } catch (ConnectException expected) {
-                // stopped
-            }
-        }
-    }
-
-    private final class ProjectEvent implements ExecutionEvent {
-
-        private final Type type;
-
-        ProjectEvent(Type type) {
-            this.type = type;
-        }
-
-        @Override
-        public Type getType() {
-            return type;
-        }
-
-        @Override
-        public MavenSession getSession() {
-            return session;
-        }
-
-        @Override
-        public MavenProject getProject() {
-            return project;
-        }
-
-        @Override
-        public MojoExecution getMojoExecution() {
-            return null;
-        }
-
-        @Override
-        public Exception getException() {
-            return null;
-        }
+        return build.workDirectory();
     }
 }

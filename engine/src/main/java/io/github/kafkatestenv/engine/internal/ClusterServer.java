@@ -15,14 +15,23 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves one running {@link KafkaCluster} to other JVMs of this machine, which use it through
  * {@link KafkaCluster#attach(String)} with every operation of the interface.
+ *
+ * <p><b>A cluster still starting.</b> {@link #serve(Future)} serves a cluster whose start is still running, so that
+ * its address can be handed out at once: every request waits until the start ends (however long it takes; the
+ * start has its own deadline), then is answered by the started cluster, or fails with the start's own exception (its
+ * type and message, which hold the end of the cluster's log).
  *
  * <p><b>Wire.</b> HTTP/1.1 on 127.0.0.1 only, on a free port. The {@link #address() address} is
  * {@code http://127.0.0.1:<port>/<secret>}, the secret 32 random bytes (base64url): each request is
@@ -46,7 +55,7 @@ public final class ClusterServer implements AutoCloseable {
         WireForm apply(WireForm request) throws Exception;
     }
 
-    private final KafkaCluster cluster;
+    private final Future<? extends KafkaCluster> started;
     private final HttpServer server;
     private final ExecutorService executor;
     private final String secret;
@@ -54,8 +63,8 @@ public final class ClusterServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long lastRequestNanos = System.nanoTime();
 
-    private ClusterServer(KafkaCluster cluster, Map<String, Operation> extra) throws IOException {
-        this.cluster = cluster;
+    private ClusterServer(Future<? extends KafkaCluster> started, Map<String, Operation> extra) throws IOException {
+        this.started = started;
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         this.secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -87,10 +96,22 @@ public final class ClusterServer implements AutoCloseable {
 
     /** Starts serving {@code cluster}; its {@link #address()} is what {@link KafkaCluster#attach} takes. */
     public static ClusterServer serve(KafkaCluster cluster) {
-        return serve(cluster, Map.of());
+        return serve(CompletableFuture.completedFuture(cluster), Map.of());
+    }
+
+    /**
+     * Starts serving the cluster {@code start} gives once it is done: requests that come before wait for it. A
+     * start that failed (or was cancelled) fails every request with its exception.
+     */
+    public static ClusterServer serve(Future<? extends KafkaCluster> start) {
+        return serve(start, Map.of());
     }
 
     static ClusterServer serve(KafkaCluster cluster, Map<String, Operation> extra) {
+        return serve(CompletableFuture.completedFuture(cluster), extra);
+    }
+
+    private static ClusterServer serve(Future<? extends KafkaCluster> cluster, Map<String, Operation> extra) {
         try {
             return new ClusterServer(cluster, extra);
         } catch (IOException e) {
@@ -113,29 +134,31 @@ public final class ClusterServer implements AutoCloseable {
         operations.put("describe", request -> describe());
         operations.put("clientProperties", request -> {
             String user = request.get("user");
+            KafkaCluster cluster = cluster();
             Map<String, String> properties = user == null ? cluster.clientProperties() : cluster.clientProperties(user);
             WireForm answer = new WireForm();
             properties.forEach(answer::add);
             return answer;
         });
         operations.put("isRunning", request ->
-                WireForm.of("running", Boolean.toString(cluster.isRunning(request.requireInt("broker")))));
+                WireForm.of("running", Boolean.toString(cluster().isRunning(request.requireInt("broker")))));
         operations.put("createTopic", request -> {
             Topic topic = new Topic(request.require("name"), request.requireInt("partitions"),
                     request.requireInt("replicationFactor"), request.withPrefix("config."));
-            cluster.createTopic(topic);
+            cluster().createTopic(topic);
             return new WireForm();
         });
-        operations.put("deleteTopic", request -> done(() -> cluster.deleteTopic(request.require("name"))));
-        operations.put("stopBroker", request -> done(() -> cluster.stopBroker(request.requireInt("broker"))));
-        operations.put("killBroker", request -> done(() -> cluster.killBroker(request.requireInt("broker"))));
-        operations.put("startBroker", request -> done(() -> cluster.startBroker(request.requireInt("broker"))));
-        operations.put("stopZooKeeper", request -> done(cluster::stopZooKeeper));
-        operations.put("startZooKeeper", request -> done(cluster::startZooKeeper));
-        operations.put("reset", request -> done(cluster::reset));
+        operations.put("deleteTopic", request -> done(() -> cluster().deleteTopic(request.require("name"))));
+        operations.put("stopBroker", request -> done(() -> cluster().stopBroker(request.requireInt("broker"))));
+        operations.put("killBroker", request -> done(() -> cluster().killBroker(request.requireInt("broker"))));
+        operations.put("startBroker", request -> done(() -> cluster().startBroker(request.requireInt("broker"))));
+        operations.put("stopZooKeeper", request -> done(() -> cluster().stopZooKeeper()));
+        operations.put("startZooKeeper", request -> done(() -> cluster().startZooKeeper()));
+        operations.put("reset", request -> done(() -> cluster().reset()));
     }
 
     private WireForm describe() {
+        KafkaCluster cluster = cluster();
         WireForm answer = WireForm.of("protocol", PROTOCOL,
                 "definition", DefinitionText.write(cluster.definition()),
                 "kafkaVersion", cluster.kafkaVersion(),
@@ -150,6 +173,30 @@ public final class ClusterServer implements AutoCloseable {
         cluster.zookeeperConnect().ifPresent(connect -> answer.add("zookeeperConnect", connect));
         cluster.tlsDirectory().ifPresent(directory -> answer.add("tlsDirectory", directory.toString()));
         return answer;
+    }
+
+    /**
+     * The served cluster, once its start has ended.
+     *
+     * @throws RuntimeException the start's own exception if it failed; {@link IllegalStateException} if it was
+     *                          cancelled; {@link KafkaTestEnvException} if this server closed while waiting
+     */
+    private KafkaCluster cluster() {
+        try {
+            return started.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new KafkaTestEnvException(cause.getMessage() != null ? cause.getMessage() : cause.toString(), cause);
+        } catch (CancellationException e) {
+            throw new IllegalStateException("The cluster's start was cancelled: its owner stopped it before it was"
+                    + " ready", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaTestEnvException("The server stopped serving the cluster while it was starting", e);
+        }
     }
 
     private static WireForm done(Runnable action) {

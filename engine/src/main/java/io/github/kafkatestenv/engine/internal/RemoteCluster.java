@@ -74,7 +74,9 @@ public final class RemoteCluster implements KafkaCluster {
     static RemoteCluster attach(String address, AutoCloseable release) {
         try {
             URI base = base(address);
-            WireForm description = call(base, address, "describe", new WireForm(), LOOKUP_TIMEOUT);
+            // As long as an operation: the owner may serve a cluster whose start is still running, and answers once
+            // it is ready (or with the start's error).
+            WireForm description = call(base, address, "describe", new WireForm(), OPERATION_TIMEOUT);
             if (!ClusterServer.PROTOCOL.equals(description.get("protocol"))) {
                 throw new KafkaTestEnvException("The cluster at " + address + " speaks protocol "
                         + description.get("protocol") + ", this kafka-testenv " + ClusterServer.PROTOCOL
