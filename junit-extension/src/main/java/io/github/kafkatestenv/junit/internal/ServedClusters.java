@@ -3,8 +3,11 @@ package io.github.kafkatestenv.junit.internal;
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,10 +67,25 @@ final class ServedClusters implements AutoCloseable, ExtensionContext.Store.Clos
         return addresses.map(value -> Environments.runStore(context).getOrComputeIfAbsent(ServedClusters.class, key -> new ServedClusters(value), ServedClusters.class));
     }
 
-    /** The first served cluster whose definition matches {@code declaration}, topics aside. */
+    /**
+     * The served cluster whose definition matches {@code declaration}, topics aside: one this test JVM's own project
+     * started (its directory lies under the JVM's working directory, the module's) before any other, so that
+     * modules built in parallel ({@code -T}), each with a cluster of its own, keep to their own.
+     */
     Optional<ServedCluster> matching(Declaration declaration) {
-        return clusters.stream().filter(cluster -> ClusterShape.differences(cluster.handle().definition(),
-                declaration.definition()).isEmpty()).findFirst();
+        Path here = Paths.get(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        return clusters.stream()
+                .filter(cluster -> ClusterShape.differences(cluster.handle().definition(),
+                        declaration.definition()).isEmpty())
+                .min(Comparator.comparing(cluster -> ownedHere(cluster, here) ? 0 : 1));
+    }
+
+    private static boolean ownedHere(ServedCluster cluster, Path here) {
+        try {
+            return cluster.handle().directory().toAbsolutePath().normalize().startsWith(here);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
