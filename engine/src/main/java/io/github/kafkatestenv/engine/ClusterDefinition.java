@@ -5,13 +5,12 @@ import io.github.kafkatestenv.engine.internal.KafkaLine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What cluster to start: an immutable value, validated when built, so that a definition that cannot work fails
@@ -68,42 +67,18 @@ public final class ClusterDefinition {
                 : line.runsInJvm() ? Placement.IN_JVM : Placement.PROCESSES;
         this.javaHome = builder.javaHome;
         DefinitionRules.release(kafkaVersion, line, mode, builder.placement, placement, javaHome);
-        if (builder.brokers < 1 || builder.brokers > MAX_BROKERS) {
-            throw new InvalidSettingException("A cluster has 1 to " + MAX_BROKERS + " brokers, not "
-                    + builder.brokers, Setting.BROKERS);
-        }
-        this.brokers = builder.brokers;
-        Set<String> names = new HashSet<>();
-        for (Topic topic : builder.topics) {
-            if (!names.add(topic.name())) {
-                throw new InvalidSettingException("Topic '" + topic.name()
-                        + "' is declared twice: declare each topic once", Setting.TOPICS);
-            }
-            requireReplicationFactorFits(topic, brokers);
-        }
-        this.topics = List.copyOf(builder.topics);
+        this.brokers = DefinitionRules.brokers(builder.brokers);
+        this.topics = DefinitionRules.topics(builder.topics, brokers);
         DefinitionRules.brokerProperties(builder.brokerProperties);
         this.brokerProperties = Map.copyOf(builder.brokerProperties);
-        this.brokerPort = requirePort(builder.brokerPort, Setting.BROKER_PORT);
-        if (brokerPort != 0 && brokerPort + brokers - 1 > 65535) {
-            throw new InvalidSettingException("Broker ports " + brokerPort + ".." + (brokerPort + brokers - 1)
-                    + " run past 65535: choose a lower brokerPort", Setting.BROKER_PORT, Setting.BROKERS);
-        }
+        this.brokerPort = DefinitionRules.port(builder.brokerPort, Setting.BROKER_PORT);
         // Only ZooKeeper mode has a ZooKeeper: in KRaft mode its port is 0, whatever was given, and clashes with none.
-        int givenZookeeperPort = requirePort(builder.zookeeperPort, Setting.ZOOKEEPER_PORT);
+        int givenZookeeperPort = DefinitionRules.port(builder.zookeeperPort, Setting.ZOOKEEPER_PORT);
         this.zookeeperPort = mode == Mode.ZOOKEEPER ? givenZookeeperPort : 0;
-        if (zookeeperPort != 0 && brokerPort != 0
-                && zookeeperPort >= brokerPort && zookeeperPort < brokerPort + brokers) {
-            throw new InvalidSettingException("zookeeperPort " + zookeeperPort + " is also a broker port ("
-                    + brokerPort + ".." + (brokerPort + brokers - 1) + "): choose another one",
-                    Setting.ZOOKEEPER_PORT, Setting.BROKER_PORT);
-        }
+        DefinitionRules.portsFit(brokerPort, brokers, zookeeperPort);
         this.workDirectory = builder.workDirectory;
         this.keepDirectory = builder.keepDirectory;
-        if (builder.startTimeout == null || builder.startTimeout.isNegative() || builder.startTimeout.isZero()) {
-            throw new InvalidSettingException("startTimeout must be positive, not " + builder.startTimeout,
-                    Setting.START_TIMEOUT);
-        }
+        DefinitionRules.startTimeout(builder.startTimeout);
         this.startTimeout = builder.startTimeout;
         this.runtimeClasspath = List.copyOf(builder.runtimeClasspath);
         this.securityProtocol = builder.securityProtocol == null ? SecurityProtocol.PLAINTEXT
@@ -277,21 +252,17 @@ public final class ClusterDefinition {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ClusterDefinition that
-                && mode == that.mode && brokers == that.brokers && kafkaVersion.equals(that.kafkaVersion)
-                && topics.equals(that.topics) && brokerProperties.equals(that.brokerProperties)
-                && brokerPort == that.brokerPort && zookeeperPort == that.zookeeperPort
-                && Objects.equals(workDirectory, that.workDirectory) && keepDirectory == that.keepDirectory
-                && startTimeout.equals(that.startTimeout) && runtimeClasspath.equals(that.runtimeClasspath)
-                && securityProtocol == that.securityProtocol && users.equals(that.users)
-                && saslMechanism == that.saslMechanism && mutualTls == that.mutualTls
-                && authorizer == that.authorizer && superUsers.equals(that.superUsers) && grants.equals(that.grants)
-                && placement == that.placement && Objects.equals(javaHome, that.javaHome);
+        return other instanceof ClusterDefinition that && values().equals(that.values());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, brokers, kafkaVersion, topics, brokerProperties, brokerPort, zookeeperPort,
+        return values().hashCode();
+    }
+
+    /** Every setting, in one list: two definitions are equal when their settings are. */
+    private List<Object> values() {
+        return Arrays.asList(mode, brokers, kafkaVersion, topics, brokerProperties, brokerPort, zookeeperPort,
                 workDirectory, keepDirectory, startTimeout, runtimeClasspath, securityProtocol, users, saslMechanism,
                 mutualTls, authorizer, superUsers, grants, placement, javaHome);
     }
@@ -306,14 +277,6 @@ public final class ClusterDefinition {
                         + (mutualTls ? " with client certificates" : "")
                         + (users.isEmpty() ? "" : ", users " + users.stream().map(User::name).toList()))
                 + (authorizer ? ", ACLs" : "") + (placement == Placement.PROCESSES ? ", in processes" : "");
-    }
-
-    private static int requirePort(int port, Setting setting) {
-        if (port < 0 || port > 65535) {
-            throw new InvalidSettingException("Invalid " + setting.key() + " " + port
-                    + ": use 1..65535, or 0 for a free port", setting);
-        }
-        return port;
     }
 
     /** Collects a definition; {@link #build()} validates it. */

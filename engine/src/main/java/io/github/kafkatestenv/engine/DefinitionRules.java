@@ -3,15 +3,16 @@ package io.github.kafkatestenv.engine;
 import io.github.kafkatestenv.engine.internal.KafkaLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules a {@link ClusterDefinition} must satisfy beyond each setting's own range: which releases have which modes
- * and placements, which broker properties are the engine's, and how the security settings fit together. Each
- * broken rule is an {@link InvalidSettingException} naming the settings at fault.
+ * The rules a {@link ClusterDefinition} must satisfy: the ranges of counts, ports and deadlines, which releases
+ * have which modes and placements, which broker properties are the engine's, and how the security settings fit
+ * together. Each broken rule is an {@link InvalidSettingException} naming the settings at fault.
  */
 final class DefinitionRules {
 
@@ -60,6 +61,59 @@ final class DefinitionRules {
                 && !Files.isRegularFile(javaHome.resolve("bin").resolve("java.exe"))) {
             throw new InvalidSettingException("Java home " + javaHome + " has no bin/java: point it at the home"
                     + " directory of a JDK or JRE, 17 or newer", Setting.JAVA_HOME);
+        }
+    }
+
+    /** A cluster has 1 to {@value ClusterDefinition#MAX_BROKERS} brokers. */
+    static int brokers(int brokers) {
+        if (brokers < 1 || brokers > ClusterDefinition.MAX_BROKERS) {
+            throw new InvalidSettingException("A cluster has 1 to " + ClusterDefinition.MAX_BROKERS
+                    + " brokers, not " + brokers, Setting.BROKERS);
+        }
+        return brokers;
+    }
+
+    /** Each topic is declared once and fits the brokers. */
+    static List<Topic> topics(List<Topic> topics, int brokers) {
+        Set<String> names = new HashSet<>();
+        for (Topic topic : topics) {
+            if (!names.add(topic.name())) {
+                throw new InvalidSettingException("Topic '" + topic.name()
+                        + "' is declared twice: declare each topic once", Setting.TOPICS);
+            }
+            ClusterDefinition.requireReplicationFactorFits(topic, brokers);
+        }
+        return List.copyOf(topics);
+    }
+
+    /** A port is 1..65535, or 0 for a free one. */
+    static int port(int port, Setting setting) {
+        if (port < 0 || port > 65535) {
+            throw new InvalidSettingException("Invalid " + setting.key() + " " + port
+                    + ": use 1..65535, or 0 for a free port", setting);
+        }
+        return port;
+    }
+
+    /** The broker ports stay below 65536 and ZooKeeper's port is none of them. */
+    static void portsFit(int brokerPort, int brokers, int zookeeperPort) {
+        if (brokerPort != 0 && brokerPort + brokers - 1 > 65535) {
+            throw new InvalidSettingException("Broker ports " + brokerPort + ".." + (brokerPort + brokers - 1)
+                    + " run past 65535: choose a lower brokerPort", Setting.BROKER_PORT, Setting.BROKERS);
+        }
+        if (zookeeperPort != 0 && brokerPort != 0
+                && zookeeperPort >= brokerPort && zookeeperPort < brokerPort + brokers) {
+            throw new InvalidSettingException("zookeeperPort " + zookeeperPort + " is also a broker port ("
+                    + brokerPort + ".." + (brokerPort + brokers - 1) + "): choose another one",
+                    Setting.ZOOKEEPER_PORT, Setting.BROKER_PORT);
+        }
+    }
+
+    /** The start has a positive deadline. */
+    static void startTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidSettingException("startTimeout must be positive, not " + timeout,
+                    Setting.START_TIMEOUT);
         }
     }
 
