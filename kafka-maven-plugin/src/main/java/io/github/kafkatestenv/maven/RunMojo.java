@@ -91,7 +91,7 @@ public class RunMojo extends AbstractKafkaMojo {
             return;
         }
         ClusterDefinition definition = definition();
-        getLog().info("Starting " + describe(definition.kafkaVersion(), definition.mode(), definition.brokers()));
+        getLog().info("Starting " + describe(definition));
         long started = System.nanoTime();
         KafkaCluster cluster = startCluster(definition);
         Thread stopOnExit = new Thread(() -> stop(cluster), "kafka-testenv-run-stop");
@@ -136,7 +136,7 @@ public class RunMojo extends AbstractKafkaMojo {
     private void printReady(KafkaCluster cluster, ClientAccess clientAccess, Duration took) {
         ClusterDefinition definition = cluster.definition();
         out.println();
-        out.println(describe(cluster.kafkaVersion(), cluster.mode(), cluster.brokers().size()));
+        out.println(describe(definition));
         out.println("  Bootstrap servers: " + cluster.bootstrapServers());
         cluster.zookeeperConnect().ifPresent(connect -> out.println("  ZooKeeper connect: " + connect));
         out.println("  Topics:            " + describeTopics(definition.topics()));
@@ -198,9 +198,11 @@ public class RunMojo extends AbstractKafkaMojo {
         }
     }
 
-    private static String describe(String version, Mode mode, int brokers) {
-        return "Kafka " + version + " in " + (mode == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft") + " mode, " + brokers
-                + " broker" + (brokers == 1 ? "" : "s");
+    private static String describe(ClusterDefinition definition) {
+        int brokers = definition.brokers();
+        return "Kafka " + definition.kafkaVersion() + " in "
+                + (definition.mode() == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft") + " mode, " + brokers + " broker"
+                + (brokers == 1 ? "" : "s") + StartMojo.describePlacement(definition);
     }
 
     private static String describeTopics(List<Topic> topics) {

@@ -3,6 +3,7 @@ package io.github.kafkatestenv.maven;
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.Mode;
+import io.github.kafkatestenv.engine.Placement;
 import io.github.kafkatestenv.engine.Topic;
 import io.github.kafkatestenv.maven.internal.BuildClusters;
 import io.github.kafkatestenv.maven.internal.ClientAccess;
@@ -202,11 +203,17 @@ public class StartMojo extends AbstractKafkaMojo {
     static String readyLine(StartedCluster.Ready ready, String name, String waited) {
         KafkaCluster cluster = ready.cluster();
         String security = ClientAccess.describe(cluster.definition());
-        return String.format(Locale.ROOT, "Kafka %s in %s mode, %d broker%s%s, ready in %.1f s%s at %s%s%s",
+        return String.format(Locale.ROOT, "Kafka %s in %s mode, %d broker%s%s%s, ready in %.1f s%s at %s%s%s",
                 cluster.kafkaVersion(), describeMode(cluster.mode()),
                 cluster.brokers().size(), cluster.brokers().size() == 1 ? "" : "s",
+                describePlacement(cluster.definition()),
                 "".equals(name) ? "" : " ('" + name + "')", ready.seconds(), waited,
                 cluster.bootstrapServers(), describeTopics(cluster), security.isEmpty() ? "" : "; " + security);
+    }
+
+    /** Nothing in the JVM, the default where the release can; where the servers run otherwise. */
+    static String describePlacement(ClusterDefinition definition) {
+        return definition.placement() == Placement.PROCESSES ? ", in processes" : "";
     }
 
     private static String describeMode(Mode mode) {

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.condition.OS;
 /**
  * {@code mvn ...:run} as a user runs it, in a directory with no pom: it prints where the cluster is and that it is
  * ready, serves a producer and a consumer, and Ctrl-C (a real SIGINT) stops it, leaving no process, port or
- * directory behind.
+ * directory behind; with the servers in processes, even a SIGKILL of Maven's JVM leaves none.
  */
 @EnabledOnOs(OS.LINUX)
 class RunGoalIT {
@@ -87,6 +89,38 @@ class RunGoalIT {
             assertRoundTrip(bootstrapServers, "orders");
 
             stopWithCtrlC(mvn, List.of(bootstrapServers), clusterDirectory);
+        }
+    }
+
+    @Test
+    void serversInProcessesEndWithTheMavenJvmEvenWhenItIsKilled() throws Exception {
+        try (ChildMaven mvn = ChildMaven.start(ChildMaven.IT_DIRECTORY.resolve("run-processes"),
+                ChildMaven.PLUGIN + ":run", "-Dkafka.testenv.brokerPort=0", "-Dkafka.testenv.zookeeperPort=0",
+                "-Dkafka.testenv.placement=processes", "-Dkafka.testenv.topics=orders:2:1")) {
+            String bootstrapServers = mvn.awaitLine(BOOTSTRAP_SERVERS, START_TIMEOUT).group(1);
+            String zookeeperConnect = mvn.awaitLine(ZOOKEEPER_CONNECT, START_TIMEOUT).group(1);
+            Path logFile = Paths.get(mvn.awaitLine(LOG_FILE, START_TIMEOUT).group(1).trim());
+            mvn.awaitLine(READY, START_TIMEOUT);
+            assertTrue(mvn.output().contains("in ZooKeeper mode, 1 broker, in processes"), mvn.output());
+            List<ProcessHandle> servers = mvn.handle().descendants().toList();
+            assertEquals(2, servers.size(), "ZooKeeper and one broker, each a JVM: " + servers);
+            assertTopic(bootstrapServers, "orders", 2, 1);
+            assertRoundTrip(bootstrapServers, "orders");
+
+            mvn.handle().destroyForcibly(); // SIGKILL: no shutdown hook runs
+
+            try {
+                CompletableFuture.allOf(servers.stream().map(ProcessHandle::onExit)
+                        .toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("servers outlived the killed mvn by 10 s: " + servers.stream()
+                        .filter(ProcessHandle::isAlive).map(ProcessHandle::info).toList(), e);
+            }
+            List<String> addresses = List.of(bootstrapServers, zookeeperConnect);
+            for (String address : addresses) {
+                assertFalse(accepts(address), address + " still accepts connections 10 s after mvn was killed");
+            }
+            assertFalse(Files.exists(logFile.getParent().getParent()), "the cluster's directory is left behind");
         }
     }
 
