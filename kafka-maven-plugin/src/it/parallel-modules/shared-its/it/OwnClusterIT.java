@@ -28,6 +28,8 @@ class OwnClusterIT {
         // verify.groovy checks that the two modules used two clusters (the build log of -T 2 may interleave).
         String basedir = System.getProperty("basedir", System.getProperty("user.dir"));
         Files.writeString(Paths.get(basedir, "target", "used-bootstrap-servers.txt"), bootstrapServers);
+        Files.writeString(Paths.get(basedir, "target", "served-clusters.txt"),
+                System.getProperty("kafka.testenv.clusters", ""));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
                 new StringSerializer())) {

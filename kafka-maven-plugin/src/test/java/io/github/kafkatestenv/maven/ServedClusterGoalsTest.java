@@ -11,6 +11,8 @@ import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.KafkaTestEnvException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +43,9 @@ public class ServedClusterGoalsTest {
         build.goal("start").execute();
 
         String address = build.session.getUserProperties().getProperty(CLUSTERS);
-        assertTrue(address, address.matches("http://127\\.0\\.0\\.1:\\d+/[A-Za-z0-9_-]{43}"));
+        assertTrue(address, address.matches("http://127\\.0\\.0\\.1:\\d+/[A-Za-z0-9_-]{43}#project=.+"));
+        assertEquals("served to this project's test JVMs only", build.project.getBasedir().getAbsolutePath(),
+                URLDecoder.decode(address.substring(address.indexOf("#project=") + 9), StandardCharsets.UTF_8));
         assertEquals(address, build.project.getProperties().getProperty(CLUSTERS));
         String bootstrapServers = build.project.getProperties().getProperty("kafka.testenv.bootstrap.servers");
         try (KafkaCluster attached = KafkaCluster.attach(address)) {

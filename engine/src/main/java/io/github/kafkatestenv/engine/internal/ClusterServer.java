@@ -57,6 +57,15 @@ public final class ClusterServer implements AutoCloseable {
 
     private final Future<? extends KafkaCluster> started;
     private final HttpServer server;
+    /**
+     * Appended to an {@link #address()}, with a project's directory (URL-encoded), by a build that serves a cluster to
+     * that project's test JVMs only; {@link RemoteCluster#attach} ignores it.
+     */
+    public static final String PROJECT_FRAGMENT = "#project=";
+
+    /** 127.0.0.1 even where IPv6 is preferred: the address a {@link RemoteCluster} accepts everywhere. */
+    private static final InetAddress IPV4_LOOPBACK = ipv4Loopback();
+
     private final ExecutorService executor;
     private final String secret;
     private final Map<String, Operation> operations = new LinkedHashMap<>();
@@ -77,7 +86,7 @@ public final class ClusterServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        this.server = HttpServer.create(new InetSocketAddress(IPV4_LOOPBACK, 0), 16);
         server.setExecutor(executor);
         server.createContext("/" + secret + "/", this::handle);
         // The server's dispatcher thread inherits its starter's daemon flag: a server never keeps a JVM alive.
@@ -91,6 +100,14 @@ public final class ClusterServer implements AutoCloseable {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting to serve", e);
+        }
+    }
+
+    private static InetAddress ipv4Loopback() {
+        try {
+            return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("a four-byte address is always valid", e);
         }
     }
 

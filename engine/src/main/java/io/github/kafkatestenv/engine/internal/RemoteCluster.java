@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class RemoteCluster implements KafkaCluster {
 
     private static final Pattern ADDRESS = Pattern.compile(
-            "http://(127\\.0\\.0\\.1|localhost|\\[::1\\]):(\\d{1,5})/([A-Za-z0-9_-]{20,})/?");
+            "http://(127\\.0\\.0\\.1|localhost|\\[::1\\]):(\\d{1,5})/([A-Za-z0-9_-]{20,})/?(#\\S*)?");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** A lookup: the owner answers at once. */
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(30);

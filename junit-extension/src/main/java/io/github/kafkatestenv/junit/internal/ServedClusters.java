@@ -2,7 +2,10 @@ package io.github.kafkatestenv.junit.internal;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
+import io.github.kafkatestenv.engine.internal.ClusterServer;
 import io.github.kafkatestenv.junit.EmbeddedKafka;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -45,10 +48,12 @@ final class ServedClusters implements AutoCloseable, ExtensionContext.Store.Clos
      * @throws ExtensionConfigurationException naming the address, if one cannot be attached to
      */
     ServedClusters(String addresses) {
-        for (String address : addresses.split(",")) {
-            if (address.isBlank()) {
+        Path here = workingDirectory();
+        for (String entry : addresses.split(",")) {
+            if (entry.isBlank() || !servesHere(entry.trim(), here)) {
                 continue;
             }
+            String address = entry.trim();
             try {
                 clusters.add(new ServedCluster(KafkaCluster.attach(address.trim())));
             } catch (RuntimeException e) {
@@ -61,6 +66,25 @@ final class ServedClusters implements AutoCloseable, ExtensionContext.Store.Clos
         }
     }
 
+    /**
+     * Whether {@code entry} serves this test JVM: unless it names a project ({@value ClusterServer#PROJECT_FRAGMENT}),
+     * every JVM; else those that run in that project's directory. Another module's cluster, in a build of modules in
+     * parallel ({@code -T}), is not attached to: it may stop while this module's tests run.
+     */
+    static boolean servesHere(String entry, Path here) {
+        int fragment = entry.indexOf(ClusterServer.PROJECT_FRAGMENT);
+        if (fragment < 0) {
+            return true;
+        }
+        String project = URLDecoder.decode(entry.substring(fragment + ClusterServer.PROJECT_FRAGMENT.length()),
+                StandardCharsets.UTF_8);
+        return here.startsWith(Paths.get(project).toAbsolutePath().normalize());
+    }
+
+    private static Path workingDirectory() {
+        return Paths.get(System.getProperty("user.dir")).toAbsolutePath().normalize();
+    }
+
     /** The served clusters of the run, attached on first use; empty when {@value EmbeddedKafka#CLUSTERS_PROPERTY} is unset. */
     static Optional<ServedClusters> of(ExtensionContext context) {
         Optional<String> addresses = RunSettings.get(context, EmbeddedKafka.CLUSTERS_PROPERTY);
@@ -69,11 +93,10 @@ final class ServedClusters implements AutoCloseable, ExtensionContext.Store.Clos
 
     /**
      * The served cluster whose definition matches {@code declaration}, topics aside: one this test JVM's own project
-     * started (its directory lies under the JVM's working directory, the module's) before any other, so that
-     * modules built in parallel ({@code -T}), each with a cluster of its own, keep to their own.
+     * started (its directory lies under the JVM's working directory, the module's) before a build-wide one.
      */
     Optional<ServedCluster> matching(Declaration declaration) {
-        Path here = Paths.get(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        Path here = workingDirectory();
         return clusters.stream()
                 .filter(cluster -> ClusterShape.differences(cluster.handle().definition(),
                         declaration.definition()).isEmpty())

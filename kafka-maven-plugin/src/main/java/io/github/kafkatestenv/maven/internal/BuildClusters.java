@@ -1,5 +1,8 @@
 package io.github.kafkatestenv.maven.internal;
 
+import io.github.kafkatestenv.engine.internal.ClusterServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -136,7 +139,7 @@ public final class BuildClusters implements ExecutionListener {
         if (!given.isEmpty()) {
             addresses.add(given);
         }
-        all().forEach(cluster -> addresses.add(cluster.address()));
+        all().forEach(cluster -> addresses.add(published(cluster)));
         Properties user = request.getUserProperties();
         if (addresses.isEmpty()) {
             user.remove(CLUSTERS_PROPERTY);
@@ -146,6 +149,19 @@ public final class BuildClusters implements ExecutionListener {
         for (StartedCluster cluster : all()) {
             cluster.owner().getProperties().setProperty(CLUSTERS_PROPERTY, user.getProperty(CLUSTERS_PROPERTY));
         }
+    }
+
+    /**
+     * A cluster's address as published: a build-wide one as it is; one that serves its own project only with
+     * {@value ClusterServer#PROJECT_FRAGMENT} and the project's directory, so that the test JVMs of other modules built at the same
+     * time ({@code -T}) leave it alone.
+     */
+    private static String published(StartedCluster cluster) {
+        if (cluster.buildWide() || cluster.owner().getBasedir() == null) {
+            return cluster.address();
+        }
+        return cluster.address() + ClusterServer.PROJECT_FRAGMENT + URLEncoder.encode(
+                cluster.owner().getBasedir().getAbsolutePath(), StandardCharsets.UTF_8);
     }
 
     /** Stops what {@code project} started and still runs, except build-wide clusters: they serve later projects. */
