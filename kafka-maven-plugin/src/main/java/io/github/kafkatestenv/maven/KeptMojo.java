@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -81,12 +82,13 @@ public class KeptMojo extends AbstractMojo {
 
     private void stop(List<KeptCluster> kept, boolean named) {
         for (KeptCluster cluster : kept) {
-            if (cluster.leased() && !named) {
+            // Unnamed, a cluster is stopped only under its lease, so that a run cannot take it while it stops.
+            Optional<Boolean> stopped = named ? Optional.of(ReusableClusters.stop(cluster.id()))
+                    : ReusableClusters.stopIfFree(cluster.id());
+            if (stopped.isEmpty()) {
                 getLog().info("Left running: " + cluster.id() + ", which a run uses now; name it with -D"
                         + PluginParameters.property("keptId") + "=" + cluster.id() + " to stop it all the same");
-                continue;
-            }
-            if (ReusableClusters.stop(cluster.id())) {
+            } else if (stopped.get()) {
                 getLog().info("Stopped " + cluster.id() + " (" + cluster.description() + ")");
             } else {
                 getLog().info("Already gone: " + cluster.id());

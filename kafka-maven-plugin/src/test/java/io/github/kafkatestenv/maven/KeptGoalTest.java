@@ -79,8 +79,8 @@ class KeptGoalTest {
         goal("kept", free, "kafka.testenv.keptId", kept.id()).execute();
         assertTrue(free.infos.get(1).endsWith("  free"), free.infos.get(1));
 
-        CapturingLog stopOne = new CapturingLog();
-        goal("kept", stopOne, "kafka.testenv.keptId", kept.id(), "kafka.testenv.stop", "true").execute();
+        CapturingLog stopOne = new CapturingLog(); // free now: stopped without being named, under its lease
+        goal("kept", stopOne, "kafka.testenv.stop", "true").execute();
         assertEquals("Stopped " + kept.id() + " (" + kept.description() + ")", stopOne.infos.get(2));
         assertTrue(host.onExit().get(30, TimeUnit.SECONDS) != null && !host.isAlive(), "its host JVM ended");
         assertFalse(Files.exists(kept.directory()), "its directory is deleted");

@@ -194,6 +194,9 @@ final class ClusterReset {
      * no wait afterwards: a broker that still holds the credentials from before accepts the same password.
      */
     private void resetUsers() {
+        if (!KafkaLine.supportsScram(cluster.definition.kafkaVersion(), cluster.definition.mode())) {
+            return; // KRaft before 3.5 keeps no SCRAM credentials, so there are none to reset
+        }
         Map<String, String> declared = cluster.security == null ? Map.of() : cluster.security.scramPasswords();
         Map<String, List<String>> undeclared = new LinkedHashMap<>(admin.scramUsers(deadline));
         undeclared.keySet().removeAll(declared.keySet());

@@ -29,8 +29,11 @@ import java.util.concurrent.locks.LockSupport;
 final class HostLauncher {
 
     private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
-    /** System properties of this JVM that the host must see the same way. */
-    private static final List<String> INHERITED = List.of("maven.repo.local", StartPhases.PROPERTY);
+    /** System properties of this JVM that the host must see the same way: where and how it resolves Kafka. */
+    private static final List<String> INHERITED = List.of("maven.repo.local", "maven.home",
+            "org.apache.maven.user-settings", "org.apache.maven.global-settings", "settings.security",
+            MavenEnvironment.OFFLINE_PROPERTY, "http.proxyHost", "http.proxyPort", "https.proxyHost",
+            "https.proxyPort", "http.nonProxyHosts", StartPhases.PROPERTY);
 
     private HostLauncher() {
     }

@@ -118,6 +118,8 @@ public final class ReusableClusters {
             REUSED.add(cluster);
             return cluster;
         } catch (RuntimeException e) {
+            System.err.println("kafka-testenv: the kept cluster " + entry.id() + " could not be reset for this run ("
+                    + e.getMessage() + "); it is stopped, and a fresh cluster takes its place");
             cluster.close();
             stop(entry.id());
             return null;
@@ -173,7 +175,7 @@ public final class ReusableClusters {
             // not answering: ended below
         }
         Optional<ProcessHandle> host = ProcessHandle.of(entry.pid());
-        if (host.isPresent() && entry.hostAlive() && !ended(host.get(), 120)) {
+        if (host.isPresent() && entry.hostAlive() && isHost(host.get()) && !ended(host.get(), 120)) {
             host.get().destroy();
             if (!ended(host.get(), 30)) {
                 host.get().destroyForcibly();
@@ -182,6 +184,23 @@ public final class ReusableClusters {
         }
         removeFiles(entry);
         return true;
+    }
+
+    /**
+     * Stops the kept cluster {@code id} unless a run holds it: its lease is taken first and held while it stops, so
+     * that no run can take it meanwhile.
+     *
+     * @return whether it was stopped; empty if a run holds it (or no such cluster was there to take)
+     */
+    public static Optional<Boolean> stopIfFree(String id) {
+        if (KeptRegistry.read(id).isEmpty()) {
+            return Optional.of(false);
+        }
+        try (KeptLease lease = KeptLease.tryTake(id)) {
+            return lease == null ? Optional.empty() : Optional.of(stop(id));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Stops every kept cluster; returns those it stopped. */
@@ -203,6 +222,7 @@ public final class ReusableClusters {
             }
         }
         WorkDirectory.removeStale(WorkDirectory.defaultParent());
+        WorkDirectory.removeStale(KeptRegistry.directory()); // hosts that died before they registered
     }
 
     /** Ends a host that does not answer (if it is one of ours) and removes what it left. */
