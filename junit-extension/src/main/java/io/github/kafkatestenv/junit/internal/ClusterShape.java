@@ -1,6 +1,7 @@
 package io.github.kafkatestenv.junit.internal;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
+import io.github.kafkatestenv.engine.Placement;
 import io.github.kafkatestenv.engine.internal.DefinitionText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Whether a cluster another JVM serves can stand in for the one a class declares: equal in everything that shapes
  * the cluster a client sees (mode, version, brokers, broker properties, security, users, grants, and any setting
- * added later), whatever its topics (the class creates its own there) and wherever it runs (placement, Java home,
- * ports, directories, timeouts, runtime jars).
+ * added later), whatever its topics (the class creates its own there) and wherever it runs (ports, directories,
+ * timeouts, runtime jars; in the JVM or in processes, unless the class asks for processes or a Java home).
  *
  * <p>Read from the engine's canonical text of a definition ({@link DefinitionText}), so that a setting the engine
  * gains counts without a change here.
@@ -49,6 +50,13 @@ final class ClusterShape {
             if (!text(a).equals(text(b))) {
                 differences.add(describe(name, a, b));
             }
+        }
+        // Where it runs counts only when the class asks for processes or a Java home (a real SIGKILL, another JDK).
+        if (declared.placement() == Placement.PROCESSES && served.placement() != Placement.PROCESSES) {
+            differences.add("placement (served " + served.placement() + ", declared PROCESSES)");
+        }
+        if (declared.javaHome() != null && !declared.javaHome().equals(served.javaHome())) {
+            differences.add("javaHome (served " + served.javaHome() + ", declared " + declared.javaHome() + ")");
         }
         return differences;
     }

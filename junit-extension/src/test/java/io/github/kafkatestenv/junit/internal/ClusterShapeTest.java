@@ -52,4 +52,17 @@ class ClusterShapeTest {
         assertEquals(List.of("mode (served ZOOKEEPER, declared KRAFT)"), ClusterShape.differences(
                 ClusterDefinition.builder().build(), ClusterDefinition.builder().mode(Mode.KRAFT).build()));
     }
+
+    @Test
+    void aClassThatAsksForProcessesOrAJavaHomeGetsThem() {
+        ClusterDefinition inJvm = ClusterDefinition.builder().build();
+        ClusterDefinition processes = ClusterDefinition.builder().placement(Placement.PROCESSES).build();
+        Path javaHome = Path.of(System.getProperty("java.home"));
+
+        assertEquals(List.of("placement (served IN_JVM, declared PROCESSES)"),
+                ClusterShape.differences(inJvm, processes), "a real SIGKILL was asked for");
+        assertEquals(List.of(), ClusterShape.differences(processes, inJvm));
+        assertEquals(List.of("javaHome (served null, declared " + javaHome + ")"), ClusterShape.differences(processes,
+                ClusterDefinition.builder().placement(Placement.PROCESSES).javaHome(javaHome).build()));
+    }
 }
