@@ -136,8 +136,20 @@ final class KeptRegistry {
         }
     }
 
-    /** The engine this process runs, as its class files' location: a kept cluster serves only the same engine. */
+    /**
+     * The engine this process runs, as its class files' location, and for a jar its size and time too (a SNAPSHOT
+     * rebuilt in place is another engine): a kept cluster serves only the same engine.
+     */
     static String engine() {
-        return String.valueOf(KeptRegistry.class.getProtectionDomain().getCodeSource().getLocation());
+        java.net.URL location = KeptRegistry.class.getProtectionDomain().getCodeSource().getLocation();
+        try {
+            Path jar = Paths.get(location.toURI());
+            if (Files.isRegularFile(jar)) {
+                return location + "@" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // the location alone
+        }
+        return String.valueOf(location);
     }
 }
