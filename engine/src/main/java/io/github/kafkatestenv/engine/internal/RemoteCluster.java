@@ -270,7 +270,9 @@ public final class RemoteCluster implements KafkaCluster {
             }
         } catch (SocketTimeoutException e) {
             throw new KafkaTestEnvException("The cluster at " + address + " did not answer '" + operation + "' within "
-                    + timeout.toSeconds() + " s", e);
+                    + timeout.toSeconds() + " s" + ("describe".equals(operation) ? ": its start is still running"
+                    + " (a first download, or a slow machine); let the build wait for it before the tests (the"
+                    + " start goal's waitUntilReady, or kafka:await), or look at its log for a hang" : ""), e);
         } catch (IOException e) {
             throw new KafkaTestEnvException("Cannot reach the cluster at " + address + " for '" + operation
                     + "' (" + e + "): the JVM that served it has ended, or stopped serving it", e);
