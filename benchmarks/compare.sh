@@ -20,6 +20,8 @@
 #   BENCH_JAVA        the java of every measured run (default: java on PATH)
 #   BENCH_JAVA_OPTS   extra JVM options of every measured run, both sides (default: none)
 #   BENCH_TIMEOUT     seconds one run may take before it is killed (default: 300)
+#   BENCH_COLD_CACHE  if 1, every kafka-testenv run starts with an empty cache directory of its own (no class list,
+#                     class-data archive or kept cluster from an earlier run): the cold-cache figures
 #   BENCH_JSONL       if set, every metric of every run is appended to this file as a JSON line, with "rep" added
 #   BENCH_KEEP        if 1, keep the work directory (every run's stdout, stderr and GNU time output)
 #   BENCH_MAVEN_REPO  the local Maven repository to build with, and where kafka-testenv's engine finds the Kafka
@@ -37,7 +39,7 @@ PROJECT_JAR=$BENCH/target/kafka-testenv-benchmarks.jar
 BENCH_JAVA=${BENCH_JAVA:-java}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-300}
-export BENCH_JAVA BENCH_JAVA_OPTS BENCH_MAVEN_REPO
+export BENCH_JAVA BENCH_JAVA_OPTS BENCH_MAVEN_REPO BENCH_COLD_CACHE
 
 # The names of the contract, in its order (the same list as Contract.names() in src/contract).
 SCENARIOS="zk-1 zk-3 kraft-1 kraft-3 kraft4-1 kraft4-3 classes-10-zk classes-10-kraft classes-10-kraft4

@@ -46,6 +46,11 @@ sys_opts=()
 if [[ -n "${BENCH_TMPDIR:-}" ]]; then
     sys_opts+=("-Djava.io.tmpdir=$BENCH_TMPDIR")
 fi
+if [[ "${BENCH_COLD_CACHE:-0}" == 1 ]]; then
+    # A cold cache: no class list, class-data archive or kept cluster from an earlier run.
+    cold=$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/../cold-cache.XXXXXX")
+    sys_opts+=("-Dkafka.testenv.cache=$cold")
+fi
 if [[ -n "${BENCH_MAVEN_REPO:-}" ]]; then
     sys_opts+=("-Dmaven.repo.local=$BENCH_MAVEN_REPO")
 fi
