@@ -60,8 +60,9 @@ abstract class AbstractKafkaMojo extends AbstractMojo {
     int brokers;
 
     /**
-     * The Kafka version the brokers run: any 3.9.x or 4.x release. Its jars ({@code kafka_2.13} and its runtime
-     * dependencies) are resolved from the build's repositories, so mirrors, {@code settings.xml} and {@code -o} apply.
+     * The Kafka version the brokers run: any release from 3.0.0 to 4.x (before 3.9 in processes, see
+     * {@code placement}). Its jars ({@code kafka_2.13} and its runtime dependencies) are resolved from the build's
+     * repositories, so mirrors, {@code settings.xml} and {@code -o} apply.
      * Default 3.9.2, the last release that still has ZooKeeper mode; a 4.x version without a mode means KRaft.
      *
      * @since 0.1.0

@@ -46,12 +46,11 @@ class RuntimeResolutionTest {
     @AfterEach
     void nothingOfTheResolverRunsAnyMore() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        List<String> left = resolverThreads();
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            left = resolverThreads();
+        for (Thread thread : resolverThreads()) { // each ends by itself once the resolution is over
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
-        assertEquals(List.of(), left, "threads of the resolver after its resolution");
+        assertEquals(List.of(), resolverThreads().stream().map(Thread::getName).toList(),
+                "threads of the resolver after its resolution");
     }
 
     @Test
@@ -250,12 +249,12 @@ class RuntimeResolutionTest {
         }
     }
 
-    private static List<String> resolverThreads() {
-        List<String> threads = new ArrayList<>();
+    private static List<Thread> resolverThreads() {
+        List<Thread> threads = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             ClassLoader loader = thread.getContextClassLoader();
             if (thread.isAlive() && loader != null && "kafka-testenv-resolver".equals(loader.getName())) {
-                threads.add(thread.getName());
+                threads.add(thread);
             }
         }
         return threads;

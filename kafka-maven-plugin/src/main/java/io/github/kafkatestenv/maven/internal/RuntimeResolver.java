@@ -56,7 +56,7 @@ public final class RuntimeResolver {
             throw new MojoExecutionException("Cannot resolve the Kafka " + kafkaVersion + " runtime "
                     + String.join(", ", coordinates) + " (with their runtime dependencies) from "
                     + describeRepositories() + ": " + rootMessage(e) + ". Check that kafkaVersion names a"
-                    + " released Kafka 3.9.x or 4.x version, and that these repositories (settings.xml, mirrors)"
+                    + " released Kafka version (3.0.0 to 4.x), and that these repositories (settings.xml, mirrors)"
                     + " serve it" + (session.isOffline() ? "; the build is offline (-o), so only the local repository "
                     + session.getLocalRepository().getBasedir() + " was used" : ""), e);
         }
