@@ -9,10 +9,12 @@ import io.github.kafkatestenv.junit.BootstrapServers;
 import io.github.kafkatestenv.junit.KafkaClient;
 import io.github.kafkatestenv.junit.TopicName;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ class WorkerTest {
     /** Slow enough that a stop lands in the model, fast enough for 60 requests. */
     private static final Duration RESTART_MODEL = Duration.ofMillis(50);
     private static final Duration SHARING_MODEL = Duration.ofMillis(100);
+    private static final Duration POLL_STEP = Duration.ofMillis(20);
 
     @BootstrapServers
     String bootstrapServers;
@@ -86,6 +89,7 @@ class WorkerTest {
              Worker b = new Worker(bootstrapServers, topics, "sharing-b", model, POLL_INTERVAL)) {
             a.start();
             b.start();
+            awaitBothAssigned(a, b);                                // else one may answer all before the other joins
             List<String> requestIds = queue(60, 100);
             Results collected = new Results(reader, topics.results(), requestIds, TIMEOUT);
             collected.awaitEachAnsweredOnce(bootstrapServers, topics.requests());
@@ -100,6 +104,20 @@ class WorkerTest {
             assertEquals(4, both.size(), "the requests' partitions");
             assertNull(a.failure(), "worker a stopped on its own");
             assertNull(b.failure(), "worker b stopped on its own");
+        }
+    }
+
+    /** Waits until the group has given each worker some of the requests' partitions. */
+    private static void awaitBothAssigned(Worker a, Worker b) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (a.assignment().isEmpty() || b.assignment().isEmpty()) {
+            assertNull(a.failure(), "worker a stopped on its own");
+            assertNull(b.failure(), "worker b stopped on its own");
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The group did not give both workers partitions within " + TIMEOUT + ": "
+                        + a.assignment() + " and " + b.assignment());
+            }
+            LockSupport.parkNanos(POLL_STEP.toNanos());
         }
     }
 
