@@ -92,6 +92,10 @@ public final class ClusterStart {
 
     /** Closes what started and makes the exception the caller sees: what failed, and the log's last lines. */
     private RuntimeException failed(Throwable failure) {
+        if (failure instanceof Readiness.TimedOut timedOut) {
+            // Every wait of the start shares its deadline: name the setting that sets it.
+            failure = new KafkaTestEnvException(timedOutAfter() + timedOut.what + ": " + timedOut.reason, timedOut);
+        }
         String tail = LogTail.of(cluster.logFile, 40);
         try {
             cluster.close(); // stops what started, deletes the directory unless kept
@@ -204,6 +208,10 @@ public final class ClusterStart {
         }
     }
 
+    private String timedOutAfter() {
+        return "Timed out after " + definition.startTimeout().toSeconds() + " s (the start timeout) waiting for ";
+    }
+
     private String startLate(int id) {
         return "broker " + id + " did not start within " + definition.startTimeout().toSeconds() + " s";
     }
@@ -263,8 +271,7 @@ public final class ClusterStart {
                 throw IsolatedRuntime.detach(e.getCause());
             } catch (TimeoutException e) {
                 requests.forEach(request -> request.cancel(true));
-                throw new KafkaTestEnvException("Timed out after " + definition.startTimeout().toSeconds()
-                        + " s (the start timeout) waiting for " + (i < topics.size()
+                throw new KafkaTestEnvException(timedOutAfter() + (i < topics.size()
                                 ? "topic '" + topics.get(i).name() + "' to be created"
                                 : "a group coordinator (which creates " + OFFSETS_TOPIC + ")"));
             }

@@ -183,14 +183,21 @@ public final class IsolatedRuntime implements AutoCloseable {
 
     /**
      * Stops this runtime's threads, waits for the threads its servers started to end, and closes its class loader.
-     * Call {@link KafkaBridge#release()} first. A thread still running after {@value #THREAD_END_WAIT_MS} ms (a
-     * server whose shutdown hangs) is interrupted; one that survives that too is named in the exception thrown.
+     * Call {@link KafkaBridge#release()} first. A call or thread still running after {@value #THREAD_END_WAIT_MS} ms
+     * (a server whose shutdown hangs) is interrupted; a thread that survives that too is named in the exception
+     * thrown.
      */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
         List<String> survivors;
         try {
+            // A call still running is a server's start or stop: interrupted at once, it would skip the rest of
+            // Kafka's shutdown (a thread pool that ignores interrupts stays behind). It gets one wait, then one
+            // interrupt, which cuts only the step it hangs in.
+            if (!executor.awaitTermination(THREAD_END_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
             // Some servers' threads end a moment after their shutdown returned (ZooKeeper's session tracker
             // waits out its tick): a closed runtime leaves no thread behind.
             List<Thread> lingering = awaitThreadsEnd(System.nanoTime()

@@ -155,10 +155,22 @@ final class Readiness {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new KafkaTestEnvException("Timed out waiting for " + what + ": " + reason);
+                throw new TimedOut(what, reason);
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    /** A wait that reached its deadline: what it waited for, and why that was not ready yet. */
+    static final class TimedOut extends KafkaTestEnvException {
+        final String what;
+        final String reason;
+
+        TimedOut(String what, String reason) {
+            super("Timed out waiting for " + what + ": " + reason);
+            this.what = what;
+            this.reason = reason;
         }
     }
 
