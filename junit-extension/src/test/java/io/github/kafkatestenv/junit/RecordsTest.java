@@ -57,8 +57,8 @@ class RecordsTest {
         Records.send(producer, new ProducerRecord<>(topic, 1, "k1", "v1"), TIMEOUT);
 
         AssertionError error = assertThrows(AssertionError.class,
-                () -> Records.read(consumer, topic, 5, Duration.ofSeconds(3)));
-        assertEquals("Expected 5 records from " + topic + " within PT3S, but 2 arrived (per partition: 0=1, 1=1); "
+                () -> Records.read(consumer, topic, 5, Duration.ofSeconds(10)));
+        assertEquals("Expected 5 records from " + topic + " within PT10S, but 2 arrived (per partition: 0=1, 1=1); "
                 + "first: " + topic + "-0@0 k0=v0, " + topic + "-1@0 k1=v1", error.getMessage());
     }
 
@@ -92,9 +92,9 @@ class RecordsTest {
 
         Records.send(producer, new ProducerRecord<>(topic, 0, "late", "v"), TIMEOUT);
         AssertionError error = assertThrows(AssertionError.class,
-                () -> Records.awaitConsumed(servers, "records-test-billing", topic, Duration.ofSeconds(1)));
+                () -> Records.awaitConsumed(servers, "records-test-billing", topic, Duration.ofSeconds(5)));
         assertEquals("Expected group 'records-test-billing' to consume topic '" + topic + "' to the end within "
-                + "PT1S, but it did not: " + topic + "-0 committed 3, end 4; " + topic + "-1 committed 0, end 0",
+                + "PT5S, but it did not: " + topic + "-0 committed 3, end 4; " + topic + "-1 committed 0, end 0",
                 error.getMessage());
     }
 

@@ -82,7 +82,7 @@ class ConsumeGoalTest {
         String topic = topicWith("idle", "a", "b", "c");
 
         assertEquals(List.of("a", "b", "c"), consumeToFile("kafka.testenv.topic", topic, "kafka.testenv.timeout",
-                "1s"));
+                "5s"));
     }
 
     @Test
@@ -197,7 +197,7 @@ class ConsumeGoalTest {
                 uniqueTopic("closed"));
         assertThrows(MojoFailureException.class, () -> consumeToFile("kafka.testenv.topic", topic,
                 "kafka.testenv.maxMessages", "3",
-                "kafka.testenv.timeout", "500ms"));
+                "kafka.testenv.timeout", "3s"));
         assertThrows(MojoExecutionException.class, () -> consume(new CapturingLog(), "kafka.testenv.topic",
                 "nope").execute());
 
@@ -216,10 +216,10 @@ class ConsumeGoalTest {
             String topic = topicWith("too-few", "a", "b");
 
             MojoFailureException failure = assertThrows(MojoFailureException.class, () -> consume(new CapturingLog(),
-                    "kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "3", "kafka.testenv.timeout", "1s",
+                    "kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "3", "kafka.testenv.timeout", "3s",
                     "kafka.testenv.outputFile", directory.resolve("too-few.txt").toString()).execute());
 
-            assertEquals("Consumed 2 of 3 records from " + topic + " within 1 s at " + cluster.bootstrapServers()
+            assertEquals("Consumed 2 of 3 records from " + topic + " within 3 s at " + cluster.bootstrapServers()
                     + "; they were:\n  a\n  b", failure.getMessage());
             assertEquals(List.of("a", "b"), Files.readAllLines(directory.resolve("too-few.txt")));
         }
@@ -229,10 +229,10 @@ class ConsumeGoalTest {
             String topic = topicWith("none", "old");
 
             MojoFailureException failure = assertThrows(MojoFailureException.class, () -> consume(new CapturingLog(),
-                    "kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "1", "kafka.testenv.timeout", "500ms",
+                    "kafka.testenv.topic", topic, "kafka.testenv.maxMessages", "1", "kafka.testenv.timeout", "3s",
                     "kafka.testenv.fromBeginning", "false").execute());
 
-            assertEquals("Consumed 0 of 1 records from " + topic + " within 0.5 s at " + cluster.bootstrapServers()
+            assertEquals("Consumed 0 of 1 records from " + topic + " within 3 s at " + cluster.bootstrapServers()
                     + "; none arrived. Check that something produces to it (fromBeginning is false: only records"
                     + " produced after the goal started count), or raise -Dkafka.testenv.timeout",
                     failure.getMessage());

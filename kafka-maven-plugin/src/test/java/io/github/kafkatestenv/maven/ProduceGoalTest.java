@@ -187,9 +187,9 @@ class ProduceGoalTest {
             CapturingLog log = new CapturingLog();
 
             MojoExecutionException failure = assertThrows(MojoExecutionException.class, () -> withStdin("a\nb\nc\n",
-                    () -> produce(log, "kafka.testenv.topic", topic, "kafka.testenv.timeout", "1s").execute()));
+                    () -> produce(log, "kafka.testenv.topic", topic, "kafka.testenv.timeout", "3s").execute()));
 
-            assertEquals("Cannot send line 1 to " + topic + ": Topic " + topic + " not present in metadata after 1000"
+            assertEquals("Cannot send line 1 to " + topic + ": Topic " + topic + " not present in metadata after 3000"
                     + " ms. Create the topic first (parameter topics of kafka:start or kafka:run), or let the broker"
                     + " create"
                     + " it (auto.create.topics.enable=true)", failure.getMessage());
