@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,6 +40,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <pre>{@code
  * Records.send(producer, new ProducerRecord<>(orders, "o-1", "created"), Duration.ofSeconds(10));
  * List<ConsumerRecord<String, String>> records = Records.read(consumer, 1, Duration.ofSeconds(10));
+ * Records.readMatching(consumer, record -> "o-1".equals(record.key()), 1, Duration.ofSeconds(10));
  * Records.awaitConsumed(bootstrapServers, "billing", orders, Duration.ofSeconds(30));
  * }</pre>
  *
@@ -94,14 +97,39 @@ public final class Records {
      * @throws IllegalStateException if the consumer is neither subscribed nor assigned
      */
     public static <K, V> List<ConsumerRecord<K, V>> read(Consumer<K, V> consumer, int count, Duration timeout) {
+        return poll(consumer, count, null, Deadline.after(timeout), timeout, readFrom(consumer, "read"));
+    }
+
+    /**
+     * Polls a subscribed (or assigned) consumer until {@code count} records that {@code which} accepts arrived, and
+     * returns those, skipping the others: on a topic that other tests share too, a test reads its own records.
+     *
+     * <pre>{@code
+     * ConsumerRecord<String, String> created =
+     *         Records.readMatching(consumer, r -> "o-1".equals(r.key()), 1, Duration.ofSeconds(10)).get(0);
+     * }</pre>
+     *
+     * @throws AssertionError        naming how many arrived and which matched, if fewer matched within
+     *                               {@code timeout}
+     * @throws IllegalStateException if the consumer is neither subscribed nor assigned
+     */
+    public static <K, V> List<ConsumerRecord<K, V>> readMatching(Consumer<K, V> consumer,
+                                                                 Predicate<? super ConsumerRecord<K, V>> which,
+                                                                 int count, Duration timeout) {
+        Objects.requireNonNull(which, "which");
+        return poll(consumer, count, which, Deadline.after(timeout), timeout, readFrom(consumer, "readMatching"));
+    }
+
+    private static String readFrom(Consumer<?, ?> consumer, String method) {
         if (consumer.subscription().isEmpty() && consumer.assignment().isEmpty()) {
             throw new IllegalStateException("The consumer is not subscribed to any topic: subscribe it, inject it "
-                    + "with @KafkaClient(topic = \"...\"), or use read(consumer, topic, count, timeout)");
+                    + "with @KafkaClient(topic = \"...\")" + (method.equals("read")
+                            ? ", or use read(consumer, topic, count, timeout)" : ", or assign it partitions"));
         }
         Set<String> topics = consumer.subscription().isEmpty()
                 ? consumer.assignment().stream().map(TopicPartition::topic).collect(Collectors.toSet())
                 : consumer.subscription();
-        return poll(consumer, count, Deadline.after(timeout), timeout, String.join(", ", topics));
+        return String.join(", ", topics);
     }
 
     /**
@@ -121,7 +149,7 @@ public final class Records {
         List<TopicPartition> partitions = partitions(consumer, topic, deadline, timeout);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        return poll(consumer, count, deadline, timeout, topic);
+        return poll(consumer, count, null, deadline, timeout, topic);
     }
 
     /**
@@ -202,25 +230,35 @@ public final class Records {
                 .sorted((a, b) -> Integer.compare(a.partition(), b.partition())).collect(Collectors.toList());
     }
 
-    private static <K, V> List<ConsumerRecord<K, V>> poll(Consumer<K, V> consumer, int count, Deadline deadline,
-                                                          Duration timeout, String from) {
+    /** Polls until {@code count} records arrived that {@code which} accepts (all, if it is null). */
+    private static <K, V> List<ConsumerRecord<K, V>> poll(Consumer<K, V> consumer, int count,
+                                                          Predicate<? super ConsumerRecord<K, V>> which,
+                                                          Deadline deadline, Duration timeout, String from) {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        int arrived = 0;
         while (records.size() < count) {
             if (deadline.passed()) {
-                throw new AssertionError(notEnough(records, count, from, timeout));
+                throw new AssertionError(notEnough(records, which == null ? -1 : arrived, count, from, timeout));
             }
             Duration wait = deadline.remaining();
-            consumer.poll(wait.compareTo(Duration.ofMillis(200)) < 0 ? wait : Duration.ofMillis(200))
-                    .forEach(records::add);
+            for (ConsumerRecord<K, V> record
+                    : consumer.poll(wait.compareTo(Duration.ofMillis(200)) < 0 ? wait : Duration.ofMillis(200))) {
+                arrived++;
+                if (which == null || which.test(record)) {
+                    records.add(record);
+                }
+            }
         }
         return records;
     }
 
-    private static String notEnough(Collection<? extends ConsumerRecord<?, ?>> records, int count, String from,
-                                    Duration timeout) {
-        StringBuilder message = new StringBuilder("Expected ").append(count).append(" record")
-                .append(count == 1 ? "" : "s").append(" from ").append(from).append(" within ").append(timeout)
-                .append(", but ").append(records.size()).append(" arrived");
+    /** @param arrived how many arrived in all when only some match, else -1 */
+    private static String notEnough(Collection<? extends ConsumerRecord<?, ?>> records, int arrived, int count,
+                                    String from, Duration timeout) {
+        StringBuilder message = new StringBuilder("Expected ").append(count).append(arrived < 0 ? "" : " matching")
+                .append(" record").append(count == 1 ? "" : "s").append(" from ").append(from).append(" within ")
+                .append(timeout).append(", but ").append(records.size())
+                .append(arrived < 0 ? " arrived" : " of the " + arrived + " that arrived matched");
         if (!records.isEmpty()) {
             Map<Integer, Integer> perPartition = new TreeMap<>();
             for (ConsumerRecord<?, ?> record : records) {

@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** The helpers, with what they say when what was expected does not happen. */
@@ -96,6 +98,27 @@ class RecordsTest {
         assertEquals("Expected group 'records-test-billing' to consume topic '" + topic + "' to the end within "
                 + "PT5S, but it did not: " + topic + "-0 committed 3, end 4; " + topic + "-1 committed 0, end 0",
                 error.getMessage());
+    }
+
+    @Test
+    void readMatchingSkipsOtherRecordsAndSaysHowManyMatched(Admin admin, Producer<String, String> producer,
+                                                            Consumer<String, String> consumer) throws Exception {
+        String topic = newTopic(admin, 1);
+        for (String key : List.of("theirs-1", "mine", "theirs-2")) {
+            Records.send(producer, new ProducerRecord<>(topic, key, "v-" + key), TIMEOUT);
+        }
+        List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0));
+        consumer.assign(partitions);
+
+        AssertionError error = assertThrows(AssertionError.class, () -> Records.readMatching(consumer,
+                record -> "absent".equals(record.key()), 1, Duration.ofSeconds(5)));
+        assertEquals("Expected 1 matching record from " + topic + " within PT5S, but 0 of the 3 that arrived matched",
+                error.getMessage());
+
+        consumer.seekToBeginning(partitions);
+        List<ConsumerRecord<String, String>> mine = Records.readMatching(consumer,
+                record -> "mine".equals(record.key()), 1, TIMEOUT);
+        assertEquals(List.of("v-mine"), mine.stream().map(ConsumerRecord::value).toList());
     }
 
     private static String newTopic(Admin admin, int partitions) throws Exception {

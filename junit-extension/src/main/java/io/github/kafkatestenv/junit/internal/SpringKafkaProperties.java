@@ -32,6 +32,8 @@ final class SpringKafkaProperties {
     /** Boot has {@code bootstrap-servers} for these clients; the admin client takes the common one. */
     private static final List<String> CLIENTS_WITH_SERVERS = List.of("consumer", "producer", "streams");
 
+    /** Words of a property name that holds brokers' addresses, in {@link #canonical} form. */
+    private static final Pattern BROKER_WORDS = Pattern.compile("bootstrap|broker|server");
     /** {@code host:port} addresses, comma separated, perhaps after a protocol: what a Kafka address is. */
     private static final Pattern ADDRESSES =
             Pattern.compile("\\s*" + address() + "(\\s*,\\s*" + address() + ")*\\s*");
@@ -81,9 +83,10 @@ final class SpringKafkaProperties {
 
     /**
      * Why a property of the application's configuration would point its Kafka clients at another cluster, or empty
-     * when it does not: a name about Kafka (not ZooKeeper) that the cluster's properties do not cover, with a value
-     * that is a Kafka address ({@code host:port,...}) other than the cluster's; or, on a TLS cluster, an SSL bundle that would replace the
-     * cluster's trust and key stores.
+     * when it does not: a name about Kafka's brokers (with {@code kafka} and {@code bootstrap}, {@code broker} or
+     * {@code server} in it, not {@code zookeeper}) that the cluster's properties do not cover, with a value that is
+     * a Kafka address ({@code host:port,...}) other than the cluster's; or, on a TLS cluster, an SSL bundle that
+     * would replace the cluster's trust and key stores.
      *
      * @param name    the property's name, in any of Spring's forms ({@code spring.kafka.consumer.bootstrap-servers},
      *                {@code app.kafka.bootstrapServers}, {@code spring.kafka.properties[bootstrap.servers]})
@@ -101,7 +104,9 @@ final class SpringKafkaProperties {
             return Optional.of("names the SSL bundle '" + value + "', which would replace the trust and key stores "
                     + "of the cluster's TLS listener");
         }
-        boolean address = canonical.contains("kafka") && !canonical.contains("zookeeper");
+        // Brokers' addresses only: a Connect, REST or registry address of an application about Kafka is no misdirection
+        boolean address = canonical.contains("kafka") && BROKER_WORDS.matcher(canonical).find()
+                && !canonical.contains("zookeeper");
         if (!address || value == null || !ADDRESSES.matcher(value).matches()
                 || addresses(value).equals(addresses(ours.get(ROOT + ".bootstrap-servers")))) {
             return Optional.empty();
