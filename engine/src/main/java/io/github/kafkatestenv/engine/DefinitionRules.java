@@ -127,9 +127,10 @@ final class DefinitionRules {
             }
             if (RESERVED_PROPERTIES.contains(key.trim())) {
                 throw new InvalidSettingException("Broker property '" + key + "' is set by kafka-testenv for each "
-                        + "broker; remove it and use the setting made for it (ports: brokerPort and zookeeperPort;"
-                        + " directories: workDirectory; listeners and ACLs: securityProtocol, users, superUsers"
-                        + " and grants)", Setting.BROKER_PROPERTIES);
+                        + "broker; remove it: kafka-testenv chooses free ports and directories of its own (fixed ones"
+                        + " are brokerPort, zookeeperPort and workDirectory of the builder and the plugin), and"
+                        + " listeners and ACLs come from securityProtocol, users, superUsers and grants",
+                        Setting.BROKER_PROPERTIES);
             }
             if (property.getValue() == null) {
                 throw new InvalidSettingException("Broker property '" + key + "' has no value",

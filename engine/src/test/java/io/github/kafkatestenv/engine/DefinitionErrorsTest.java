@@ -39,6 +39,8 @@ class DefinitionErrorsTest {
     void invalidTopicNames() {
         assertFails(() -> Topic.of("orders/eu"), Setting.TOPICS, "Invalid topic name 'orders/eu'", "letters, digits");
         assertFails(() -> Topic.of(".."), Setting.TOPICS, "Invalid topic name '..'");
+        assertFails(() -> Topic.of("${app.topics.orders}"), Setting.TOPICS, "letters, digits",
+                "a placeholder is not resolved here: write the topic's name itself");
         assertFails(() -> Topic.of("x".repeat(250)), Setting.TOPICS, "250 characters", "at most 249");
         assertFails(() -> Topic.of(""), Setting.TOPICS, "needs a name");
     }
@@ -103,7 +105,7 @@ class DefinitionErrorsTest {
     @Test
     void reservedOrBrokenBrokerProperties() {
         assertFails(() -> ClusterDefinition.builder().brokerProperty("listeners", "PLAINTEXT://0.0.0.0:9092").build(),
-                Setting.BROKER_PROPERTIES, "'listeners' is set by kafka-testenv", "brokerPort and zookeeperPort");
+                Setting.BROKER_PROPERTIES, "'listeners' is set by kafka-testenv", "chooses free ports");
         assertFails(() -> ClusterDefinition.builder().brokerProperty(" ", "x").build(), Setting.BROKER_PROPERTIES,
                 "empty name");
     }

@@ -3,6 +3,7 @@ package io.github.kafkatestenv.junit.internal;
 import io.github.kafkatestenv.engine.KafkaCluster;
 import io.github.kafkatestenv.engine.SecurityProtocol;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,6 +176,7 @@ final class KafkaContextCustomizer implements ContextCustomizer {
             Map<String, String> ours = properties.get();
             List<String> problems = new ArrayList<>();
             List<String> names = new ArrayList<>();
+            Set<String> seen = new HashSet<>(); // a name's value comes from the first source that has it
             for (PropertySource<?> source : environment.getPropertySources()) {
                 if (source.getName().equals(PROPERTY_SOURCE) || !(source instanceof EnumerablePropertySource<?> enumerable)
                         || source.getName().equals(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME)
@@ -182,6 +184,9 @@ final class KafkaContextCustomizer implements ContextCustomizer {
                     continue; // the JVM's and the machine's are not the test's configuration
                 }
                 for (String name : enumerable.getPropertyNames()) {
+                    if (!seen.add(name)) {
+                        continue;
+                    }
                     String value;
                     try {
                         value = environment.getProperty(name);
