@@ -62,6 +62,16 @@ class HangingStartTest {
                 + "|Timed out after 1 s \\(the start timeout\\) waiting for ).*"), error.getMessage());
     }
 
+    @Test
+    void kraftQuorumStartSlowerThanItsTimeout() throws Exception {
+        // Three voters cannot form a quorum within 1 s here: each node gives up at some step of its start, and what
+        // Kafka built before that step (its group and share coordinators' threads, say) must end with the start.
+        KafkaTestEnvException error = assertStartFailsWithin(Duration.ofSeconds(1), ClusterDefinition.builder()
+                .kafkaVersion("4.4.0").brokers(3));
+        assertTrue(error.getMessage().matches("(?s).*(broker \\d did not start within 1 s"
+                + "|Timed out after 1 s \\(the start timeout\\) waiting for ).*"), error.getMessage());
+    }
+
     private KafkaTestEnvException assertStartFailsWithin(Duration startTimeout, ClusterDefinition.Builder builder)
             throws Exception {
         ClusterDefinition definition = builder.startTimeout(startTimeout).workDirectory(workDirectory).build();

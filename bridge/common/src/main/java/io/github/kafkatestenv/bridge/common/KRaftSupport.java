@@ -71,7 +71,40 @@ public final class KRaftSupport {
             return new Node(server, broker, metadata.apply(broker), boundPort(server, listenerName));
         } catch (Throwable e) {
             shutdownQuietly(server);
+            closeUnstartedCoordinators(server);
             throw e;
+        }
+    }
+
+    /**
+     * Kafka builds the group and share coordinators with their threads, but its shutdown stops them only once they
+     * started: a start that failed in between (a start timeout on a slow machine) would leave those threads running
+     * in this JVM. Closes their runtimes; closing a closed one does nothing.
+     */
+    private static void closeUnstartedCoordinators(KafkaRaftServer server) {
+        try {
+            BrokerServer broker = broker(server);
+            closeRuntimeOf(BrokerServer.class.getMethod("groupCoordinator").invoke(broker));
+            Object share = BrokerServer.class.getMethod("shareCoordinator").invoke(broker);
+            closeRuntimeOf(share instanceof Option<?> option ? option.getOrElse(() -> null) : share); // 4.0: Option
+        } catch (Exception | LinkageError e) {
+            // a release without these coordinators, or with other fields: nothing of ours to close
+        }
+    }
+
+    private static void closeRuntimeOf(Object coordinator) throws Exception {
+        for (Class<?> type = coordinator == null ? null : coordinator.getClass(); type != null;
+                type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField("runtime");
+                field.setAccessible(true);
+                if (field.get(coordinator) instanceof AutoCloseable runtime) {
+                    runtime.close();
+                }
+                return;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
         }
     }
 
