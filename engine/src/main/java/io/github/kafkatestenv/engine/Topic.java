@@ -103,7 +103,7 @@ public record Topic(String name, int partitions, int replicationFactor, Map<Stri
         if (!LEGAL_NAME.matcher(name).matches()) {
             throw new InvalidSettingException("Invalid topic name '" + name
                     + "': use only letters, digits, '.', '_' and '-'" + (name.contains("${")
-                            ? " (a placeholder is not resolved here: write the topic's name itself)" : ""),
+                            ? " (nothing replaced that placeholder: write the topic's name itself, or define the property)" : ""),
                     Setting.TOPICS);
         }
     }

@@ -40,7 +40,7 @@ class DefinitionErrorsTest {
         assertFails(() -> Topic.of("orders/eu"), Setting.TOPICS, "Invalid topic name 'orders/eu'", "letters, digits");
         assertFails(() -> Topic.of(".."), Setting.TOPICS, "Invalid topic name '..'");
         assertFails(() -> Topic.of("${app.topics.orders}"), Setting.TOPICS, "letters, digits",
-                "a placeholder is not resolved here: write the topic's name itself");
+                "nothing replaced that placeholder: write the topic's name itself");
         assertFails(() -> Topic.of("x".repeat(250)), Setting.TOPICS, "250 characters", "at most 249");
         assertFails(() -> Topic.of(""), Setting.TOPICS, "needs a name");
     }

@@ -21,7 +21,7 @@ class HangingStartTest {
 
     /**
      * Beyond the start timeout: the grace a start still running at it gets to end by itself (15 s), and a close
-     * whose servers' threads may need an interrupt (up to 10 s), with room for a slow machine.
+     * whose running calls and servers' threads may need an interrupt (up to 15 s), with room for a slow machine.
      */
     private static final Duration FAILURE_BOUND = Duration.ofSeconds(45);
 
@@ -102,7 +102,7 @@ class HangingStartTest {
     private static String stacks(Set<Thread> before) {
         StringBuilder out = new StringBuilder();
         ProcessState.liveThreads().stream().filter(t -> !before.contains(t)).forEach(t -> {
-            out.append(t.getName()).append(" ctx=").append(t.getContextClassLoader()).append('\n');
+            out.append(t.getName()).append('\n');
             for (StackTraceElement e : t.getStackTrace()) {
                 out.append("    at ").append(e).append('\n');
             }

@@ -235,10 +235,14 @@ public final class Records {
                                                           Predicate<? super ConsumerRecord<K, V>> which,
                                                           Deadline deadline, Duration timeout, String from) {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        List<ConsumerRecord<K, V>> skipped = new ArrayList<>();
         int arrived = 0;
         while (records.size() < count) {
             if (deadline.passed()) {
-                throw new AssertionError(notEnough(records, which == null ? -1 : arrived, count, from, timeout));
+                String message = notEnough(records, which == null ? -1 : arrived, count, from, timeout);
+                throw new AssertionError(skipped.isEmpty() ? message : message + "; first that did not match: "
+                        + skipped.stream().map(Records::describe).collect(Collectors.joining(", "))
+                        + (arrived - records.size() > SHOWN ? ", ..." : ""));
             }
             Duration wait = deadline.remaining();
             for (ConsumerRecord<K, V> record
@@ -246,6 +250,8 @@ public final class Records {
                 arrived++;
                 if (which == null || which.test(record)) {
                     records.add(record);
+                } else if (skipped.size() < SHOWN) {
+                    skipped.add(record);
                 }
             }
         }

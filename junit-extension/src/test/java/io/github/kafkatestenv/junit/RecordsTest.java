@@ -112,8 +112,9 @@ class RecordsTest {
 
         AssertionError error = assertThrows(AssertionError.class, () -> Records.readMatching(consumer,
                 record -> "absent".equals(record.key()), 1, Duration.ofSeconds(5)));
-        assertEquals("Expected 1 matching record from " + topic + " within PT5S, but 0 of the 3 that arrived matched",
-                error.getMessage());
+        assertEquals("Expected 1 matching record from " + topic + " within PT5S, but 0 of the 3 that arrived matched;"
+                + " first that did not match: " + topic + "-0@0 theirs-1=v-theirs-1, " + topic + "-0@1 mine=v-mine, "
+                + topic + "-0@2 theirs-2=v-theirs-2", error.getMessage());
 
         consumer.seekToBeginning(partitions);
         List<ConsumerRecord<String, String>> mine = Records.readMatching(consumer,

@@ -206,6 +206,9 @@ public final class IsolatedRuntime implements AutoCloseable {
             survivors = awaitThreadsEnd(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_END_WAIT_MS))
                     .stream().map(Thread::getName).sorted().toList();
         } catch (InterruptedException e) {
+            // No time to wait: interrupt what still runs at once, as a close interrupted itself must.
+            executor.shutdownNow();
+            runtimeThreads().forEach(Thread::interrupt);
             Thread.currentThread().interrupt();
             survivors = List.of();
         } finally {
@@ -213,7 +216,7 @@ public final class IsolatedRuntime implements AutoCloseable {
             closeQuietly(loader);
         }
         if (!survivors.isEmpty()) {
-            throw new KafkaTestEnvException("Threads of the Kafka runtime still run " + 2 * THREAD_END_WAIT_MS / 1000
+            throw new KafkaTestEnvException("Threads of the Kafka runtime still run " + 3 * THREAD_END_WAIT_MS / 1000
                     + " s after its servers were stopped, though interrupted: " + survivors);
         }
     }

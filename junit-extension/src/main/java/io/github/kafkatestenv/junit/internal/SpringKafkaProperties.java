@@ -33,7 +33,7 @@ final class SpringKafkaProperties {
     private static final List<String> CLIENTS_WITH_SERVERS = List.of("consumer", "producer", "streams");
 
     /** Words of a property name that holds brokers' addresses, in {@link #canonical} form. */
-    private static final Pattern BROKER_WORDS = Pattern.compile("bootstrap|broker|server");
+    private static final Pattern BROKER_WORDS = Pattern.compile("bootstrap|broker|servers");
     /** {@code host:port} addresses, comma separated, perhaps after a protocol: what a Kafka address is. */
     private static final Pattern ADDRESSES =
             Pattern.compile("\\s*" + address() + "(\\s*,\\s*" + address() + ")*\\s*");
@@ -84,7 +84,7 @@ final class SpringKafkaProperties {
     /**
      * Why a property of the application's configuration would point its Kafka clients at another cluster, or empty
      * when it does not: a name about Kafka's brokers (with {@code kafka} and {@code bootstrap}, {@code broker} or
-     * {@code server} in it, not {@code zookeeper}) that the cluster's properties do not cover, with a value that is
+     * {@code servers} in it, not {@code zookeeper}) that the cluster's properties do not cover, with a value that is
      * a Kafka address ({@code host:port,...}) other than the cluster's; or, on a TLS cluster, an SSL bundle that
      * would replace the cluster's trust and key stores.
      *

@@ -59,6 +59,9 @@ class SpringKafkaPropertiesTest {
                 "spring.kafka.properties.schema.registry.url", "http://localhost:8081", TLS), "not a Kafka address");
         assertEquals(Optional.empty(), SpringKafkaProperties.misdirection("app.kafka.connect-rest", "localhost:8083",
                 TLS), "a Kafka Connect address, not a broker's");
+        assertEquals(Optional.empty(), SpringKafkaProperties.misdirection(
+                "spring.kafka.streams.properties.application.server", "localhost:8080", TLS),
+                "Kafka Streams' own endpoint for interactive queries");
         assertEquals(Optional.empty(), SpringKafkaProperties.misdirection("app.kafka.zookeeper.connect",
                 "localhost:2181", TLS), "ZooKeeper's");
     }

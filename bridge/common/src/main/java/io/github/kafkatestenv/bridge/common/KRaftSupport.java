@@ -82,13 +82,13 @@ public final class KRaftSupport {
      * in this JVM. Closes their runtimes; closing a closed one does nothing.
      */
     private static void closeUnstartedCoordinators(KafkaRaftServer server) {
-        try {
-            BrokerServer broker = broker(server);
-            closeRuntimeOf(BrokerServer.class.getMethod("groupCoordinator").invoke(broker));
-            Object share = BrokerServer.class.getMethod("shareCoordinator").invoke(broker);
-            closeRuntimeOf(share instanceof Option<?> option ? option.getOrElse(() -> null) : share); // 4.0: Option
-        } catch (Exception | LinkageError e) {
-            // a release without these coordinators, or with other fields: nothing of ours to close
+        for (String coordinator : List.of("groupCoordinator", "shareCoordinator")) {
+            try {
+                Object value = BrokerServer.class.getMethod(coordinator).invoke(broker(server));
+                closeRuntimeOf(value instanceof Option<?> option ? option.getOrElse(() -> null) : value); // 4.0
+            } catch (Exception | LinkageError e) {
+                // a release without this coordinator (3.9 has no share coordinator), or with other fields
+            }
         }
     }
 
