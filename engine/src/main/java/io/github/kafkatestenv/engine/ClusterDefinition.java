@@ -1,11 +1,9 @@
 package io.github.kafkatestenv.engine;
 
 import io.github.kafkatestenv.engine.internal.ClusterStart;
-import io.github.kafkatestenv.engine.internal.KafkaLine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,59 +35,10 @@ public final class ClusterDefinition {
     /** The most brokers a definition may have. */
     public static final int MAX_BROKERS = 9;
 
-    private final Mode mode;
-    private final int brokers;
-    private final String kafkaVersion;
-    private final List<Topic> topics;
-    private final Map<String, String> brokerProperties;
-    private final int brokerPort;
-    private final int zookeeperPort;
-    private final Path workDirectory;
-    private final boolean keepDirectory;
-    private final Duration startTimeout;
-    private final List<Path> runtimeClasspath;
-    private final SecurityProtocol securityProtocol;
-    private final List<User> users;
-    private final SaslMechanism saslMechanism;
-    private final boolean mutualTls;
-    private final boolean authorizer;
-    private final List<String> superUsers;
-    private final List<Grant> grants;
-    private final Placement placement;
-    private final Path javaHome;
+    private final DefinitionSettings settings;
 
     private ClusterDefinition(Builder builder) {
-        this.kafkaVersion = builder.kafkaVersion == null || builder.kafkaVersion.isBlank()
-                ? DEFAULT_KAFKA_VERSION : builder.kafkaVersion.trim();
-        KafkaLine line = KafkaLine.of(kafkaVersion);
-        this.mode = builder.mode != null ? builder.mode : line.defaultMode();
-        this.placement = builder.placement != null ? builder.placement
-                : line.runsInJvm() ? Placement.IN_JVM : Placement.PROCESSES;
-        this.javaHome = builder.javaHome;
-        DefinitionRules.release(kafkaVersion, line, mode, builder.placement, placement, javaHome);
-        this.brokers = DefinitionRules.brokers(builder.brokers);
-        this.topics = DefinitionRules.topics(builder.topics, brokers);
-        DefinitionRules.brokerProperties(builder.brokerProperties);
-        this.brokerProperties = Map.copyOf(builder.brokerProperties);
-        this.brokerPort = DefinitionRules.port(builder.brokerPort, Setting.BROKER_PORT);
-        // Only ZooKeeper mode has a ZooKeeper: in KRaft mode its port is 0, whatever was given, and clashes with none.
-        int givenZookeeperPort = DefinitionRules.port(builder.zookeeperPort, Setting.ZOOKEEPER_PORT);
-        this.zookeeperPort = mode == Mode.ZOOKEEPER ? givenZookeeperPort : 0;
-        DefinitionRules.portsFit(brokerPort, brokers, zookeeperPort);
-        this.workDirectory = builder.workDirectory;
-        this.keepDirectory = builder.keepDirectory;
-        DefinitionRules.startTimeout(builder.startTimeout);
-        this.startTimeout = builder.startTimeout;
-        this.runtimeClasspath = List.copyOf(builder.runtimeClasspath);
-        this.securityProtocol = builder.securityProtocol == null ? SecurityProtocol.PLAINTEXT
-                : builder.securityProtocol;
-        this.users = List.copyOf(builder.users);
-        this.saslMechanism = builder.saslMechanism == null ? SaslMechanism.PLAIN : builder.saslMechanism;
-        this.mutualTls = builder.mutualTls;
-        this.superUsers = builder.superUsers.stream().map(user -> Grant.principal(user, Setting.SUPER_USERS))
-                .distinct().toList();
-        this.grants = List.copyOf(builder.grants);
-        this.authorizer = builder.authorizer || !superUsers.isEmpty() || !grants.isEmpty();
+        this.settings = DefinitionSettings.of(builder);
         DefinitionRules.security(this, builder.saslMechanism != null);
     }
 
@@ -101,26 +50,7 @@ public final class ClusterDefinition {
     /** A builder that starts from this definition. */
     public Builder toBuilder() {
         Builder builder = new Builder();
-        builder.mode = mode;
-        builder.brokers = brokers;
-        builder.kafkaVersion = kafkaVersion;
-        builder.topics.addAll(topics);
-        builder.brokerProperties.putAll(brokerProperties);
-        builder.brokerPort = brokerPort;
-        builder.zookeeperPort = zookeeperPort;
-        builder.workDirectory = workDirectory;
-        builder.keepDirectory = keepDirectory;
-        builder.startTimeout = startTimeout;
-        builder.runtimeClasspath.addAll(runtimeClasspath);
-        builder.securityProtocol = securityProtocol;
-        builder.users.addAll(users);
-        builder.saslMechanism = securityProtocol.usesSasl() ? saslMechanism : null;
-        builder.mutualTls = mutualTls;
-        builder.authorizer = authorizer;
-        builder.superUsers.addAll(superUsers);
-        builder.grants.addAll(grants);
-        builder.placement = placement;
-        builder.javaHome = javaHome;
+        settings.copyTo(builder);
         return builder;
     }
 
@@ -141,7 +71,7 @@ public final class ClusterDefinition {
      * {@link Builder#runtimeClasspath}; without them, the engine resolves the same coordinates itself.
      */
     public List<String> runtimeArtifacts() {
-        return io.github.kafkatestenv.engine.internal.RuntimeLocator.artifactsToResolve(kafkaVersion);
+        return io.github.kafkatestenv.engine.internal.RuntimeLocator.artifactsToResolve(kafkaVersion());
     }
 
     /**
@@ -157,150 +87,143 @@ public final class ClusterDefinition {
     }
 
     public Mode mode() {
-        return mode;
+        return settings.mode();
     }
 
     public int brokers() {
-        return brokers;
+        return settings.brokers();
     }
 
     public String kafkaVersion() {
-        return kafkaVersion;
+        return settings.kafkaVersion();
     }
 
     public List<Topic> topics() {
-        return topics;
+        return settings.topics();
     }
 
     public Map<String, String> brokerProperties() {
-        return brokerProperties;
+        return settings.brokerProperties();
     }
 
     /** The first broker's port (broker {@code i} takes this plus {@code i}), or 0 for free ports. */
     public int brokerPort() {
-        return brokerPort;
+        return settings.brokerPort();
     }
 
     /** The ZooKeeper port, or 0 for a free one; always 0 in KRaft mode, which has no ZooKeeper. */
     public int zookeeperPort() {
-        return zookeeperPort;
+        return settings.zookeeperPort();
     }
 
     /** The directory under which the cluster makes its own directory; {@code null} for the system temp dir. */
     public Path workDirectory() {
-        return workDirectory;
+        return settings.workDirectory();
     }
 
     /** Whether the cluster's directory (data and logs) is kept after close. */
     public boolean keepDirectory() {
-        return keepDirectory;
+        return settings.keepDirectory();
     }
 
     public Duration startTimeout() {
-        return startTimeout;
+        return settings.startTimeout();
     }
 
     /** The Kafka runtime's jars when given explicitly; empty to find them in the local Maven repository. */
     public List<Path> runtimeClasspath() {
-        return runtimeClasspath;
+        return settings.runtimeClasspath();
     }
 
     /** How clients connect to the brokers' listener. Default {@link SecurityProtocol#PLAINTEXT}. */
     public SecurityProtocol securityProtocol() {
-        return securityProtocol;
+        return settings.securityProtocol();
     }
 
     /** The users clients log in as (SASL) or hold a certificate for (mutual TLS). */
     public List<User> users() {
-        return users;
+        return settings.users();
     }
 
     /** The SASL mechanism of the client properties the cluster hands out. Default {@link SaslMechanism#PLAIN}. */
     public SaslMechanism saslMechanism() {
-        return saslMechanism;
+        return settings.saslMechanism();
     }
 
     /** Whether the TLS listener requires a client certificate. */
     public boolean mutualTls() {
-        return mutualTls;
+        return settings.mutualTls();
     }
 
     /** Whether brokers run an ACL authorizer: asked for, or implied by a super user or a grant. */
     public boolean authorizer() {
-        return authorizer;
+        return settings.authorizer();
     }
 
     /** Principals ({@code User:<name>}) the authorizer allows everything. */
     public List<String> superUsers() {
-        return superUsers;
+        return settings.superUsers();
     }
 
     /** The ACLs created before the cluster counts as ready. */
     public List<Grant> grants() {
-        return grants;
+        return settings.grants();
     }
 
     /** Where the servers run: as set, else in the JVM for releases that can, else in processes. */
     public Placement placement() {
-        return placement;
+        return settings.placement();
     }
 
     /** The Java home whose {@code bin/java} runs the server processes; {@code null} for the caller's own. */
     public Path javaHome() {
-        return javaHome;
+        return settings.javaHome();
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ClusterDefinition that && values().equals(that.values());
+        return other instanceof ClusterDefinition that && settings.equals(that.settings);
     }
 
     @Override
     public int hashCode() {
-        return values().hashCode();
-    }
-
-    /** Every setting, in one list: two definitions are equal when their settings are. */
-    private List<Object> values() {
-        return Arrays.asList(mode, brokers, kafkaVersion, topics, brokerProperties, brokerPort, zookeeperPort,
-                workDirectory, keepDirectory, startTimeout, runtimeClasspath, securityProtocol, users, saslMechanism,
-                mutualTls, authorizer, superUsers, grants, placement, javaHome);
+        return settings.hashCode();
     }
 
     @Override
     public String toString() {
-        return "Kafka " + kafkaVersion + " " + (mode == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft") + " mode, "
-                + brokers + " broker" + (brokers == 1 ? "" : "s")
-                + (topics.isEmpty() ? "" : ", topics " + topics.stream()
+        return "Kafka " + kafkaVersion() + " " + (mode() == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft") + " mode, "
+                + brokers() + " broker" + (brokers() == 1 ? "" : "s")
+                + (topics().isEmpty() ? "" : ", topics " + topics().stream()
                         .map(t -> t.name() + ":" + t.partitions() + ":" + t.replicationFactor()).toList())
-                + (securityProtocol == SecurityProtocol.PLAINTEXT ? "" : ", " + securityProtocol
-                        + (mutualTls ? " with client certificates" : "")
-                        + (users.isEmpty() ? "" : ", users " + users.stream().map(User::name).toList()))
-                + (authorizer ? ", ACLs" : "") + (placement == Placement.PROCESSES ? ", in processes" : "");
+                + (securityProtocol() == SecurityProtocol.PLAINTEXT ? "" : ", " + securityProtocol()
+                        + (mutualTls() ? " with client certificates" : "")
+                        + (users().isEmpty() ? "" : ", users " + users().stream().map(User::name).toList()))
+                + (authorizer() ? ", ACLs" : "") + (placement() == Placement.PROCESSES ? ", in processes" : "");
     }
 
     /** Collects a definition; {@link #build()} validates it. */
     public static final class Builder {
-        private Mode mode;
-        private int brokers = 1;
-        private String kafkaVersion;
-        private final List<Topic> topics = new ArrayList<>();
-        private final Map<String, String> brokerProperties = new LinkedHashMap<>();
-        private int brokerPort;
-        private int zookeeperPort;
-        private Path workDirectory;
-        private boolean keepDirectory;
-        private Duration startTimeout = Duration.ofMinutes(2);
-        private final List<Path> runtimeClasspath = new ArrayList<>();
-        private SecurityProtocol securityProtocol;
-        private final List<User> users = new ArrayList<>();
-        private SaslMechanism saslMechanism;
-        private boolean mutualTls;
-        private boolean authorizer;
-        private final List<String> superUsers = new ArrayList<>();
-        private final List<Grant> grants = new ArrayList<>();
-        private Placement placement;
-        private Path javaHome;
+        Mode mode;
+        int brokers = 1;
+        String kafkaVersion;
+        final List<Topic> topics = new ArrayList<>();
+        final Map<String, String> brokerProperties = new LinkedHashMap<>();
+        int brokerPort;
+        int zookeeperPort;
+        Path workDirectory;
+        boolean keepDirectory;
+        Duration startTimeout = Duration.ofMinutes(2);
+        final List<Path> runtimeClasspath = new ArrayList<>();
+        SecurityProtocol securityProtocol;
+        final List<User> users = new ArrayList<>();
+        SaslMechanism saslMechanism;
+        boolean mutualTls;
+        boolean authorizer;
+        final List<String> superUsers = new ArrayList<>();
+        final List<Grant> grants = new ArrayList<>();
+        Placement placement;
+        Path javaHome;
 
         private Builder() {
         }
