@@ -97,7 +97,7 @@ public final class Records {
      * @throws IllegalStateException if the consumer is neither subscribed nor assigned
      */
     public static <K, V> List<ConsumerRecord<K, V>> read(Consumer<K, V> consumer, int count, Duration timeout) {
-        return poll(consumer, count, null, Deadline.after(timeout), timeout, readFrom(consumer, "read"));
+        return poll(consumer, count, null, Deadline.after(timeout), timeout, readFrom(consumer, "use read(consumer, topic, count, timeout)"));
     }
 
     /**
@@ -117,14 +117,14 @@ public final class Records {
                                                                  Predicate<? super ConsumerRecord<K, V>> which,
                                                                  int count, Duration timeout) {
         Objects.requireNonNull(which, "which");
-        return poll(consumer, count, which, Deadline.after(timeout), timeout, readFrom(consumer, "readMatching"));
+        return poll(consumer, count, which, Deadline.after(timeout), timeout, readFrom(consumer, "assign it partitions"));
     }
 
-    private static String readFrom(Consumer<?, ?> consumer, String method) {
+    /** The topics {@code consumer} reads, for messages; {@code orElse} is the last fix a message offers. */
+    private static String readFrom(Consumer<?, ?> consumer, String orElse) {
         if (consumer.subscription().isEmpty() && consumer.assignment().isEmpty()) {
             throw new IllegalStateException("The consumer is not subscribed to any topic: subscribe it, inject it "
-                    + "with @KafkaClient(topic = \"...\")" + (method.equals("read")
-                            ? ", or use read(consumer, topic, count, timeout)" : ", or assign it partitions"));
+                    + "with @KafkaClient(topic = \"...\"), or " + orElse);
         }
         Set<String> topics = consumer.subscription().isEmpty()
                 ? consumer.assignment().stream().map(TopicPartition::topic).collect(Collectors.toSet())

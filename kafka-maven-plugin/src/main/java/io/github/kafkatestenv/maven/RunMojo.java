@@ -2,7 +2,6 @@ package io.github.kafkatestenv.maven;
 
 import io.github.kafkatestenv.engine.ClusterDefinition;
 import io.github.kafkatestenv.engine.KafkaCluster;
-import io.github.kafkatestenv.engine.Mode;
 import io.github.kafkatestenv.engine.SecurityProtocol;
 import io.github.kafkatestenv.engine.Topic;
 import io.github.kafkatestenv.engine.User;
@@ -201,7 +200,7 @@ public class RunMojo extends AbstractKafkaMojo {
     private static String describe(ClusterDefinition definition) {
         int brokers = definition.brokers();
         return "Kafka " + definition.kafkaVersion() + " in "
-                + (definition.mode() == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft") + " mode, " + brokers + " broker"
+                + StartMojo.describeMode(definition.mode()) + " mode, " + brokers + " broker"
                 + (brokers == 1 ? "" : "s") + StartMojo.describePlacement(definition);
     }
 

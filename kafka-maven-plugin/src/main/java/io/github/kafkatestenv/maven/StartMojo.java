@@ -216,7 +216,7 @@ public class StartMojo extends AbstractKafkaMojo {
         return definition.placement() == Placement.PROCESSES ? ", in processes" : "";
     }
 
-    private static String describeMode(Mode mode) {
+    static String describeMode(Mode mode) {
         return mode == Mode.ZOOKEEPER ? "ZooKeeper" : "KRaft";
     }
 

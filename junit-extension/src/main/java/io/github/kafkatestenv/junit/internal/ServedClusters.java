@@ -55,7 +55,7 @@ final class ServedClusters implements AutoCloseable, ExtensionContext.Store.Clos
             }
             String address = entry.trim();
             try {
-                clusters.add(new ServedCluster(KafkaCluster.attach(address.trim())));
+                clusters.add(new ServedCluster(KafkaCluster.attach(address)));
             } catch (RuntimeException e) {
                 close();
                 throw new ExtensionConfigurationException("Cannot use the cluster the build serves at "
